@@ -1,0 +1,68 @@
+// Layer rules (see README, "Layout"). A wrong import fails `npm test`.
+module.exports = {
+  forbidden: [
+    {
+      name: 'common-is-pure',
+      comment: 'common/ is the pure layer: no Electron, Node, DOM libraries, React, howler or wavesurfer, and nothing from main/ or renderer/.',
+      severity: 'error',
+      from: { path: '^common/' },
+      to: { pathNot: '^common/|^node_modules/(zod|yaml)/' },
+    },
+    {
+      name: 'common-no-builtins',
+      severity: 'error',
+      from: { path: '^common/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-electron-node-main',
+      comment: 'The renderer reaches the main process only through the bridge.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^(main/|node_modules/electron/)' },
+    },
+    {
+      name: 'renderer-no-builtins',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-electron-module',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^electron$', dependencyTypes: ['unknown', 'undetermined', 'npm', 'npm-dev', 'core'] },
+    },
+    {
+      name: 'main-not-renderer',
+      severity: 'error',
+      from: { path: '^main/' },
+      to: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+    },
+    {
+      name: 'only-player-imports-howler',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/player/' },
+      to: { path: '^node_modules/howler/' },
+    },
+    {
+      name: 'only-waveform-imports-wavesurfer',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/waveform/' },
+      to: { path: '^node_modules/wavesurfer\\.js/' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(out|dist|node_modules)/' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

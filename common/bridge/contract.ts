@@ -1,0 +1,120 @@
+// The bridge contract: the one list of calls the renderer may make to the main process.
+// Written once; the preload (Electron), the HTTP host (browser mode) and the renderer's clients are
+// all generated from BRIDGE_METHODS, and the handlers object must satisfy BridgeHandlers, so a
+// method added here and not implemented fails to compile.
+import type { Edition, Lang } from '../edition/model';
+import type { TimedTranscript } from '../timing/model';
+import { NOTES_METHODS, type NotesBridge } from './notes-contract';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'web';
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: { de: string; en: string };
+}
+
+/** Everything the player needs to open a document. */
+export interface DocumentBundle {
+  edition: Edition;
+  /** Null when the narration is missing; `timingProblem` says why. */
+  timing: TimedTranscript | null;
+  timingProblem: string | null;
+}
+
+export interface Settings {
+  version: 1;
+  uiLanguage: 'system' | 'de' | 'en';
+  layout: 'de' | 'en' | 'side-by-side' | 'interleaved';
+  narrationLang: Lang;
+  rate: number;
+  volume: number;
+  muted: boolean;
+  /** Milliseconds; positive shifts the highlight later (for headphones with latency). */
+  syncOffsetMs: number;
+}
+
+export interface SettingsState {
+  settings: Settings;
+  /** Set when the stored settings could not be read and defaults were used instead. */
+  problem: string | null;
+}
+
+export interface ReadingPosition {
+  documentId: string;
+  sentenceId: string;
+  time: number;
+  lang: Lang;
+}
+
+/** The core calls: app, library, settings, reading position. Notes and search live in notes-contract.ts. */
+export interface CoreBridge {
+  getAppInfo(): Promise<AppInfo>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  loadDocument(req: { documentId: string }): Promise<DocumentBundle>;
+  getSettings(): Promise<SettingsState>;
+  updateSettings(req: { patch: Partial<Omit<Settings, 'version'>> }): Promise<Settings>;
+  getPosition(req: { documentId: string }): Promise<ReadingPosition | null>;
+  savePosition(req: ReadingPosition): Promise<void>;
+}
+
+/** Every bridge method takes at most one argument (an object) and returns a promise. */
+export interface Bridge extends CoreBridge, NotesBridge {}
+
+export type BridgeMethod = keyof Bridge;
+
+const CORE_METHODS = [
+  'getAppInfo',
+  'listDocuments',
+  'loadDocument',
+  'getSettings',
+  'updateSettings',
+  'getPosition',
+  'savePosition',
+] as const satisfies readonly (keyof CoreBridge)[];
+
+export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS] as const satisfies readonly BridgeMethod[];
+
+// Compile-time check that the list names every method exactly (a missing one is an error here).
+type Missing = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;
+const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
+void everyMethodListed;
+
+export type BridgeArg<M extends BridgeMethod> = Parameters<Bridge[M]> extends [infer A] ? A : undefined;
+export type BridgeResult<M extends BridgeMethod> = Awaited<ReturnType<Bridge[M]>>;
+
+/** What crosses the wire: never a thrown error, always an envelope. */
+export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorInfo };
+
+export interface BridgeErrorInfo {
+  code: 'invalid-argument' | 'not-found' | 'forbidden' | 'unknown-method' | 'failed';
+  message: string;
+}
+
+export class BridgeError extends Error {
+  constructor(
+    readonly code: BridgeErrorInfo['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** Turns an envelope back into a value, or throws the error it carries (renderer side). */
+export function unwrapEnvelope<T>(envelope: BridgeEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new BridgeError(envelope.error.code, envelope.error.message);
+}
+
+export function isBridgeMethod(name: string): name is BridgeMethod {
+  return (BRIDGE_METHODS as readonly string[]).includes(name);
+}
+
+/** The IPC channel of a method: the preload and the main process both derive it from here. */
+export function bridgeChannel(method: BridgeMethod): string {
+  return `mitlesen:${method}`;
+}

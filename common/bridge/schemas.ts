@@ -1,0 +1,53 @@
+// Runtime schemas for every bridge argument. The main process validates each call with these
+// before a handler runs, so a handler only ever sees well-formed input.
+import { z } from 'zod';
+import type { BridgeMethod } from './contract';
+import { NOTES_SCHEMAS } from './notes-schemas';
+
+const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
+const sentenceId = z.string().regex(/^s\d{1,6}$/, 'a sentence id is "s" followed by digits');
+const lang = z.enum(['de', 'en']);
+const noArgument = z.undefined({ error: 'this call takes no argument' });
+
+export const settingsPatchSchema = z
+  .object({
+    uiLanguage: z.enum(['system', 'de', 'en']),
+    layout: z.enum(['de', 'en', 'side-by-side', 'interleaved']),
+    narrationLang: lang,
+    rate: z.number().min(0.5).max(3),
+    volume: z.number().min(0).max(1),
+    muted: z.boolean(),
+    syncOffsetMs: z.number().int().min(-500).max(500),
+  })
+  .partial()
+  .strict();
+
+export const readingPositionSchema = z
+  .object({
+    documentId,
+    sentenceId,
+    time: z.number().min(0).max(24 * 3600),
+    lang,
+  })
+  .strict();
+
+export const BRIDGE_SCHEMAS = {
+  getAppInfo: noArgument,
+  listDocuments: noArgument,
+  loadDocument: z.object({ documentId }).strict(),
+  getSettings: noArgument,
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  getPosition: z.object({ documentId }).strict(),
+  savePosition: readingPositionSchema,
+  ...NOTES_SCHEMAS,
+} satisfies Record<BridgeMethod, z.ZodType>;
+
+/** A one-line, human-readable account of what is wrong with an argument. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'argument';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}

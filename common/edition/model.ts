@@ -1,0 +1,65 @@
+// The edition model: what the app reads after an edition file has been parsed and validated.
+// Pure data, no behaviour; ids are the stable anchors that notes and timings point at.
+
+export type Lang = 'de' | 'en';
+export const LANGS: readonly Lang[] = ['de', 'en'];
+
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
+export type SpeakerRole = 'interviewer' | 'interviewee';
+
+export interface Speaker {
+  id: string;
+  name: Bilingual;
+  role: SpeakerRole;
+}
+
+export type ParagraphKind = 'title' | 'standfirst' | 'turn' | 'gap' | 'pullquote';
+
+export interface Sentence {
+  id: string;
+  /** Position in reading order over the whole edition, from 0. */
+  index: number;
+  paragraphId: string;
+  chapterId: string;
+  speakerId: string | null;
+  de: string;
+  /** English text; empty when `enWith` names the sentence that carries the shared English. */
+  en: string;
+  enWith: string | null;
+}
+
+export interface Paragraph {
+  id: string;
+  index: number;
+  kind: ParagraphKind;
+  speakerId: string | null;
+  /** Speaker label as printed in the received text, if any (kept for the faithfulness check). */
+  label: string | null;
+  /** Editorial note shown in place of missing text (kind 'gap'). */
+  note: Bilingual | null;
+  chapterId: string;
+  sentenceIds: string[];
+}
+
+export interface Chapter {
+  id: string;
+  index: number;
+  title: Bilingual;
+  startSentenceId: string;
+  /** Sentences of the chapter in reading order (derived from the next chapter's start). */
+  sentenceIds: string[];
+}
+
+export interface Edition {
+  id: string;
+  title: Bilingual;
+  speakers: Speaker[];
+  chapters: Chapter[];
+  paragraphs: Paragraph[];
+  /** All sentences in reading order. */
+  sentences: Sentence[];
+}

@@ -1,0 +1,45 @@
+// Electron entry: wiring only. Every piece is built elsewhere and passed in here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { registerBridge } from './ipc';
+import { createMediaCatalog } from './media/catalog';
+import { pathsFromRoot } from './paths';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createServices, type Services } from './services';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+registerAppScheme();
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let services: Services | null = null;
+
+async function start(): Promise<void> {
+  const root = app.getAppPath();
+  const paths = pathsFromRoot(root, app.getPath('userData'));
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  services = await createServices({ paths, host: 'electron', version });
+  registerBridge(ipcMain, services.handlers);
+  hardenSession(session.defaultSession);
+  handleAppProtocol(session.defaultSession, paths.rendererDir, createMediaCatalog(paths.narrationDir));
+  createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+}
+
+app.whenReady().then(start, (error: unknown) => {
+  console.error('Mitlesen could not start', error);
+  app.exit(1);
+});
+
+app.on('activate', () => {
+  if (services && BrowserWindow.getAllWindows().length === 0) createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void services?.close();
+});

@@ -1,0 +1,36 @@
+// Builds the main-process services and the bridge handlers on top of them. Both hosts (Electron and
+// the browser-mode HTTP host) call this, so they serve the very same back end.
+import type { AppInfo } from '../common/bridge/contract';
+import type { BridgeHandlers } from './bridge/dispatch';
+import { createLibrary } from './library/library';
+import type { AppPaths } from './paths';
+import { createSettingsStore } from './settings/settings-store';
+
+export interface ServiceOptions {
+  paths: AppPaths;
+  host: AppInfo['host'];
+  version: string;
+}
+
+export interface Services {
+  handlers: BridgeHandlers;
+  /** Releases what the services hold open (databases, timers). */
+  close(): Promise<void>;
+}
+
+export async function createServices({ paths, host, version }: ServiceOptions): Promise<Services> {
+  const library = createLibrary(paths.transcriptsDir, paths.narrationDir);
+  const settings = createSettingsStore(paths.dataDir);
+
+  const handlers = {
+    getAppInfo: () => ({ name: 'Mitlesen', version, host }),
+    listDocuments: () => library.list(),
+    loadDocument: ({ documentId }) => library.load(documentId),
+    getSettings: () => settings.get(),
+    updateSettings: ({ patch }) => settings.update(patch),
+    getPosition: ({ documentId }) => settings.getPosition(documentId),
+    savePosition: (position) => settings.savePosition(position),
+  } satisfies BridgeHandlers;
+
+  return { handlers, close: async () => undefined };
+}

@@ -1,0 +1,104 @@
+// Settings and reading positions, kept as small JSON files in the user's data folder.
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReadingPosition, Settings, SettingsState } from '../../common/bridge/contract';
+import { readingPositionSchema } from '../../common/bridge/schemas';
+import { readSettings } from '../../common/settings';
+import { writeFileAtomic } from '../fs-atomic';
+
+export interface SettingsStore {
+  get(): Promise<SettingsState>;
+  update(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings>;
+  getPosition(documentId: string): Promise<ReadingPosition | null>;
+  savePosition(position: ReadingPosition): Promise<void>;
+}
+
+export function createSettingsStore(dataDir: string, now: () => Date = () => new Date()): SettingsStore {
+  const settingsFile = join(dataDir, 'settings.json');
+  const positionsFile = join(dataDir, 'positions.json');
+  let loaded: SettingsState | null = null;
+  // Serialise writes so two quick updates cannot interleave and lose one.
+  let writeChain: Promise<unknown> = Promise.resolve();
+
+  async function moveAside(file: string): Promise<string> {
+    const aside = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(file, aside);
+    return aside;
+  }
+
+  async function load(): Promise<SettingsState> {
+    let text: string;
+    try {
+      text = await readFile(settingsFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: readSettings({}).settings, problem: null };
+      return { settings: readSettings({}).settings, problem: `Your settings could not be read (${(error as Error).message}); the defaults are in use.` };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      const aside = await moveAside(settingsFile);
+      return {
+        settings: readSettings({}).settings,
+        problem: `Your settings file was damaged and has been set aside as ${aside}; the defaults are in use.`,
+      };
+    }
+    const { settings, invalidFields } = readSettings(raw);
+    return {
+      settings,
+      problem:
+        invalidFields.length > 0
+          ? `Some settings were invalid and were reset to their defaults: ${invalidFields.join(', ')}.`
+          : null,
+    };
+  }
+
+  function queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = writeChain.then(work, work);
+    writeChain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function readPositions(): Promise<Record<string, ReadingPosition>> {
+    try {
+      const raw = JSON.parse(await readFile(positionsFile, 'utf8')) as unknown;
+      if (typeof raw !== 'object' || raw === null) return {};
+      const positions: Record<string, ReadingPosition> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        const parsed = readingPositionSchema.safeParse(value);
+        if (parsed.success && parsed.data.documentId === key) positions[key] = parsed.data;
+      }
+      return positions;
+    } catch {
+      // A missing or damaged positions file only costs the resume point, never the app start.
+      return {};
+    }
+  }
+
+  return {
+    async get() {
+      loaded ??= await load();
+      return loaded;
+    },
+    update(patch) {
+      return queue(async () => {
+        const current = (loaded ??= await load());
+        const settings: Settings = { ...current.settings, ...patch, version: 1 };
+        await writeFileAtomic(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+        loaded = { settings, problem: null };
+        return settings;
+      });
+    },
+    async getPosition(documentId) {
+      return (await readPositions())[documentId] ?? null;
+    },
+    savePosition(position) {
+      return queue(async () => {
+        const positions = await readPositions();
+        positions[position.documentId] = position;
+        await writeFileAtomic(positionsFile, `${JSON.stringify(positions, null, 2)}\n`);
+      });
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// Browser mode: the same renderer and the same bridge, served over HTTP on loopback.
+// It must not become a hole in the user's machine, so every request passes these gates:
+// - bound to 127.0.0.1 only (unless the user asks otherwise), on a random port by default;
+// - the Host header must name this loopback address (defeats DNS rebinding);
+// - API calls must come from this origin (Origin header) and carry the per-launch secret;
+// - media requests carry the secret too, and name media by id, never by path.
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import type { BridgeEnvelope } from '../../common/bridge/contract';
+import { dispatch, type BridgeHandlers } from '../bridge/dispatch';
+import type { MediaCatalog } from '../media/catalog';
+import { planMediaAnswer } from '../media/range';
+import { SECURITY_HEADERS } from '../security/csp';
+
+export const TOKEN_HEADER = 'x-mitlesen-token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface WebHostOptions {
+  handlers: BridgeHandlers;
+  media: MediaCatalog;
+  rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  hostname?: string;
+  token?: string;
+}
+
+export interface WebHost {
+  /** The address to open: includes the secret in the fragment, which never reaches the server logs. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const serveStatic = sirv(options.rendererDir, { dev: false, etag: true, single: false, dotfiles: false });
+  let allowedHosts = new Set<string>();
+
+  function hasToken(presented: string | null | undefined): boolean {
+    if (!presented) return false;
+    const bytes = Buffer.from(presented);
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(text);
+  }
+
+  function refuse(res: ServerResponse, status: number, message: string): void {
+    const envelope: BridgeEnvelope<never> = { ok: false, error: { code: 'forbidden', message } };
+    send(res, status, envelope);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<string | null> {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of req) {
+      total += (chunk as Buffer).length;
+      if (total > MAX_BODY_BYTES) return null;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'Bridge calls must be POST requests.');
+    const origin = req.headers.origin;
+    if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return refuse(res, 403, 'Bridge calls are accepted from the app page only.');
+    }
+    const presented = req.headers[TOKEN_HEADER];
+    if (!hasToken(Array.isArray(presented) ? presented[0] : presented)) {
+      return refuse(res, 401, 'The secret of this session is missing or wrong. Open the address printed by "npm run web".');
+    }
+    const body = await readBody(req);
+    if (body === null) return refuse(res, 413, 'The request is too large.');
+    let arg: unknown;
+    try {
+      arg = body.trim() === '' ? undefined : (JSON.parse(body) as { arg?: unknown }).arg;
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'invalid-argument', message: 'The request body is not valid JSON.' } });
+    }
+    send(res, 200, await dispatch(options.handlers, decodeURIComponent(method), arg));
+  }
+
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Media are read with GET.');
+    if (!hasToken(url.searchParams.get('t'))) return refuse(res, 401, 'The secret of this session is missing or wrong.');
+    // The raw path is used on purpose: decoding first would let "%2f" smuggle in a separator.
+    const id = url.pathname.slice('/media/'.length);
+    const found = await options.media.resolve(id);
+    if (!found.ok) return send(res, found.status, { ok: false, error: { code: 'not-found', message: `No media "${id.slice(0, 100)}": ${found.reason}.` } });
+    const answer = planMediaAnswer(found.file.size, found.file.mimeType, req.headers.range);
+    res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+    if (answer.status === 416 || req.method === 'HEAD') return void res.end();
+    createReadStream(found.file.path, { start: answer.start, end: answer.end }).on('error', () => res.destroy()).pipe(res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      return refuse(res, 421, 'This server answers on its loopback address only.');
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const apiMatch = /^\/api\/([^/]+)$/.exec(url.pathname);
+    const task = apiMatch
+      ? handleApi(req, res, apiMatch[1]!)
+      : url.pathname.startsWith('/media/')
+        ? handleMedia(req, res, url)
+        : Promise.resolve(
+            serveStatic(req, res, () => {
+              send(res, 404, { ok: false, error: { code: 'not-found', message: 'Not found.' } });
+            }),
+          );
+    task.catch((error: unknown) => {
+      console.error('web host: request failed', error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'failed', message: 'The request failed.' } });
+      else res.destroy();
+    });
+  });
+  // Static files get the same security headers as everything else.
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, hostname, () => resolvePromise());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost' && hostname !== '::1') allowedHosts.add(`${hostname}:${port}`);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}

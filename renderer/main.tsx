@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { BackendProvider } from './app/backend-context';
+import { createBackend } from './bridge/backend';
+import './app/base.css';
+
+const backend = createBackend();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <BackendProvider value={backend}>
+        <App />
+      </BackendProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,11 @@
+// Builds once what every end-to-end test serves: the renderer and the narration. Both are cached,
+// so a second run costs seconds.
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { ensureNarration } from '../../main/narration/ensure';
+
+export default async function setup(): Promise<void> {
+  const root = resolve(import.meta.dirname, '..', '..');
+  await build({ configFile: resolve(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await ensureNarration({ repoRoot: root, log: (line: string) => console.log(`[narration] ${line}`) });
+}

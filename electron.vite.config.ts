@@ -1,24 +1,23 @@
-// Builds the three parts the Electron app loads: main process, preload, renderer.
+// Builds the Electron main process and preload. The renderer has its own build
+// (renderer/vite.config.ts), shared with browser mode so both serve the very same files.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig } from './renderer/vite.config';
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(__dirname, 'main/preload/index.ts') },
         // A sandboxed preload cannot load ES modules, so it ships as one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
-  renderer: rendererConfig,
 });

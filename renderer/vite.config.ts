@@ -1,12 +1,12 @@
-// The renderer build, shared by the Electron build (electron.vite.config.ts) and browser mode
-// (`npm run web`), so both serve the very same files.
+// The renderer build, used by the Electron app (`npm run build`) and browser mode (`npm run web`),
+// so both serve the very same files.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig } from 'vite';
 
 const root = resolve(import.meta.dirname);
 
-export const rendererConfig: UserConfig = {
+export default defineConfig({
   root,
   base: './',
   plugins: [react()],
@@ -15,8 +15,6 @@ export const rendererConfig: UserConfig = {
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
-    rollupOptions: { input: { index: resolve(root, 'index.html') } },
+    rolldownOptions: { input: resolve(root, 'index.html') },
   },
-};
-
-export default defineConfig(rendererConfig);
+});

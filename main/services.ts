@@ -3,6 +3,7 @@
 import type { AppInfo } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
 import { createLibrary } from './library/library';
+import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
 import { createSettingsStore } from './settings/settings-store';
 
@@ -21,6 +22,7 @@ export interface Services {
 export async function createServices({ paths, host, version }: ServiceOptions): Promise<Services> {
   const library = createLibrary(paths.transcriptsDir, paths.narrationDir);
   const settings = createSettingsStore(paths.dataDir);
+  const notes = createNotesService({ dataDir: paths.dataDir, library });
 
   const handlers = {
     getAppInfo: () => ({ name: 'Mitlesen', version, host }),
@@ -30,7 +32,8 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     updateSettings: ({ patch }) => settings.update(patch),
     getPosition: ({ documentId }) => settings.getPosition(documentId),
     savePosition: (position) => settings.savePosition(position),
+    ...notes.handlers,
   } satisfies BridgeHandlers;
 
-  return { handlers, close: async () => undefined };
+  return { handlers, close: async () => notes.close() };
 }

@@ -82,19 +82,22 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
   }
 
   // Editions are bundled content that does not change while the app runs: load and index once.
-  const editions = new Map<string, Promise<{ edition: Edition; index: TranscriptIndex }>>();
+  const editions = new Map<string, Promise<{ edition: Edition; index: TranscriptIndex; sentenceIds: Set<string> }>>();
   function editionOf(documentId: string) {
     let entry = editions.get(documentId);
     if (!entry) {
-      entry = library.load(documentId).then(({ edition }) => ({ edition, index: buildTranscriptIndex(edition) }));
+      entry = library.load(documentId).then(({ edition }) => ({
+        edition,
+        index: buildTranscriptIndex(edition),
+        sentenceIds: new Set(edition.sentences.map((s) => s.id)),
+      }));
       editions.set(documentId, entry);
       entry.catch(() => editions.delete(documentId));
     }
     return entry;
   }
 
-  function checkSentences(edition: Edition, sentenceIds: readonly string[]): void {
-    const known = new Set(edition.sentences.map((s) => s.id));
+  function checkSentences(edition: Edition, known: ReadonlySet<string>, sentenceIds: readonly string[]): void {
     const unknown = sentenceIds.filter((id) => !known.has(id));
     if (unknown.length > 0) {
       throw new BridgeError('invalid-argument', `sentenceIds: ${unknown.slice(0, 5).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in "${edition.id}".`);
@@ -131,7 +134,8 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
     listNotes: ({ documentId }) => requireStore().list(documentId),
     createNote: async (req) => {
       const notes = requireStore();
-      checkSentences((await editionOf(req.documentId)).edition, req.sentenceIds);
+      const { edition, sentenceIds } = await editionOf(req.documentId);
+      checkSentences(edition, sentenceIds, req.sentenceIds);
       return notes.create(req);
     },
     updateNote: (req) => requireStore().update(req),
@@ -167,8 +171,7 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
           `This export holds notes of "${parsed.exchange.documentId}", not of "${documentId}". Open that document to import them.`,
         );
       }
-      const { edition } = await editionOf(documentId);
-      const known = new Set(edition.sentences.map((s) => s.id));
+      const { sentenceIds: known } = await editionOf(documentId);
       const anchored = parsed.exchange.notes.filter((note) => note.sentenceIds.every((id) => known.has(id)));
       const result = notes.importNotes(documentId, anchored);
       const unanchored = parsed.exchange.notes.length - anchored.length;

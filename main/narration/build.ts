@@ -29,7 +29,7 @@ import { buildTrack, type TrackProgress } from './pipeline';
 import { DEFAULT_SETTINGS, VOICE_ROLES, type NarrationSettings } from './settings';
 
 /** Bump when a change to this code changes the outputs (timing rules, trimming, file shapes). */
-export const NARRATION_CODE_VERSION = 1;
+export const NARRATION_CODE_VERSION = 2;
 
 export class NarrationError extends Error {
   constructor(message: string) {
@@ -207,7 +207,7 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
     const track = await buildTrack(edition, lang, engine, settings, lexiconLookup(lexicon, lang), opts.onProgress);
     const audio = await encodeMp3(track.samples, track.sampleRate, settings.bitrateKbps);
     const shift = (t: number): number => round(t + audio.delay);
-    const peaks = computePeaks(track.samples, track.sampleRate, { duration: audio.duration, delay: audio.delay, peaksPerSecond: settings.peaksPerSecond });
+    const peaks = computePeaks(track.samples, track.sampleRate, { duration: round(audio.duration), delay: audio.delay, peaksPerSecond: settings.peaksPerSecond });
     const peaksJson = JSON.stringify(peaks);
     const files = FILES(lang);
     tracks[lang] = {

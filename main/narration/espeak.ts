@@ -24,14 +24,23 @@ export function espeakPackageVersion(): string {
 }
 
 /**
- * A fresh engine with its own WebAssembly instance. eSpeak keeps state between calls (its noise
- * generator), so output is byte-identical only for the same sequence of calls on a fresh instance:
- * create one engine per build.
+ * A fresh engine with its own WebAssembly instance. eSpeak's noise generator (breath, flutter) is
+ * seeded from the clock when the worker is created, and its state carries from call to call: so
+ * the clock is held at zero for that one synchronous call, and output is byte-identical for the
+ * same sequence of calls on a fresh instance. Create one engine per build.
  */
 export async function createEspeakEngine(): Promise<SpeechEngine> {
   const { default: init } = await import('@echogarden/espeak-ng-emscripten');
   const module = await init();
-  return new EspeakEngine(module, new module.eSpeakNGWorker(), `espeak-ng-emscripten@${espeakPackageVersion()}`);
+  const now = Date.now;
+  let worker: ESpeakNGWorker;
+  try {
+    Date.now = () => 0;
+    worker = new module.eSpeakNGWorker();
+  } finally {
+    Date.now = now;
+  }
+  return new EspeakEngine(module, worker, `espeak-ng-emscripten@${espeakPackageVersion()}`);
 }
 
 class EspeakEngine implements SpeechEngine {

@@ -10,6 +10,7 @@ import { narratedSentences, narratedText } from '../../common/timing/model';
 import { mapWordTimes } from './align';
 import type { SpeechEngine, VoiceSettings } from './engine';
 import { toSpokenText } from './normalize';
+import { stretchPauses } from './pauses';
 import type { NarrationSettings, VoiceRole } from './settings';
 
 export interface TrackTimes {
@@ -95,12 +96,16 @@ export function planTrack(edition: Edition, lang: Lang, settings: NarrationSetti
   return steps;
 }
 
-/** The sounding part of a synthesized sentence, in samples, widened to cover every word. */
+/**
+ * The sounding part of a synthesized sentence in samples, with a margin, widened to cover the
+ * words from `wordStart` to `wordEnd` (seconds). All silence gives the whole buffer.
+ */
 function soundingRange(samples: Float32Array, sampleRate: number, wordStart: number, wordEnd: number): [number, number] {
   let first = 0;
   while (first < samples.length && Math.abs(samples[first]!) < SILENCE) first++;
   let last = samples.length - 1;
   while (last > first && Math.abs(samples[last]!) < SILENCE) last--;
+  if (first >= samples.length) return [0, samples.length];
   const from = Math.min(first, Math.floor(wordStart * sampleRate)) - Math.round(MARGIN * sampleRate);
   const to = Math.max(last + 1, Math.ceil(wordEnd * sampleRate)) + Math.round(MARGIN * sampleRate);
   return [Math.max(0, from), Math.min(samples.length, Math.max(to, from + 1))];
@@ -153,19 +158,21 @@ export async function buildTrack(
     }
     pushSilence(step.pauseBefore);
 
-    const sounding = out.words.filter((w) => w.end > w.start);
-    const wordStart = sounding.length > 0 ? Math.min(...sounding.map((w) => w.start)) : 0;
-    const wordEnd = sounding.length > 0 ? Math.max(...sounding.map((w) => w.end)) : out.samples.length / out.sampleRate;
-    const [from, to] = soundingRange(out.samples, out.sampleRate, wordStart, wordEnd);
-    const piece = out.samples.slice(from, to);
+    // Word spans in the synthesized sentence, then longer pauses at its punctuation.
+    const audible = soundingRange(out.samples, out.sampleRate, Infinity, -Infinity);
+    const mapped = mapWordTimes(spoken, out.words, [audible[0] / sampleRate, audible[1] / sampleRate]);
+    const gaps = spoken.words.slice(1).map((w, i) => step.text.slice(spoken.words[i]!.end, w.start));
+    const shaped = stretchPauses(out.samples, sampleRate, mapped, gaps, settings.pauses);
+
+    const wordStart = shaped.words.length > 0 ? shaped.words[0]![0] : Infinity;
+    const wordEnd = shaped.words.length > 0 ? shaped.words[shaped.words.length - 1]![1] : -Infinity;
+    const [from, to] = soundingRange(shaped.samples, sampleRate, wordStart, wordEnd);
+    const piece = shaped.samples.slice(from, to);
     fadeEdges(piece, sampleRate);
 
     const offset = (length - from) / sampleRate;
-    const fallback: [number, number] = [from / sampleRate, to / sampleRate];
-    const words = mapWordTimes(spoken, out.words, fallback).map(([s, e]): [number, number] => [
-      Math.min(Math.max(s, from / sampleRate), to / sampleRate) + offset,
-      Math.min(Math.max(e, from / sampleRate), to / sampleRate) + offset,
-    ]);
+    const clamp = (t: number): number => Math.min(Math.max(t, from / sampleRate), to / sampleRate) + offset;
+    const words = shaped.words.map(([s, e]): [number, number] => [clamp(s), clamp(e)]);
     wordCount += words.length;
     const start = words.length > 0 ? words[0]![0] : length / sampleRate;
     const end = words.length > 0 ? words[words.length - 1]![1] : (length + piece.length) / sampleRate;

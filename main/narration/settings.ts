@@ -9,6 +9,10 @@ export type VoiceRole = 'narrator' | 'interviewer' | 'interviewee';
 export const VOICE_ROLES: readonly VoiceRole[] = ['narrator', 'interviewer', 'interviewee'];
 
 export interface PauseSettings {
+  /** At least this much silence at a comma or parenthesis inside a sentence. */
+  comma: number;
+  /** At least this much at a colon, semicolon, dash or ellipsis. */
+  clause: number;
   /** Seconds of silence before the first word. */
   lead: number;
   /** Between sentences of one paragraph. */
@@ -51,8 +55,8 @@ export const DEFAULT_SETTINGS: NarrationSettings = {
       interviewee: { name: 'en-us+m3', pitch: 35, pitchRange: 55 },
     },
   },
-  rate: { de: 185, en: 160 },
-  pauses: { lead: 0.3, sentence: 0.45, paragraph: 0.8, speakerChange: 1.0, gap: 1.2, chapter: 1.8, tail: 0.6 },
+  rate: { de: 188, en: 160 },
+  pauses: { comma: 0.25, clause: 0.35, lead: 0.3, sentence: 0.45, paragraph: 0.8, speakerChange: 1.0, gap: 1.2, chapter: 1.8, tail: 0.6 },
   bitrateKbps: 40,
   peaksPerSecond: 100,
 };

@@ -45,7 +45,7 @@ function split(start: number, end: number, weights: number[]): [number, number][
   let acc = 0;
   for (const w of weights) {
     acc += w;
-    const next = total > 0 ? start + ((end - start) * acc) / total : end;
+    const next = total > 0 && acc < total ? start + ((end - start) * acc) / total : end;
     out.push([at, next]);
     at = next;
   }

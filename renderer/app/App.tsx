@@ -1,47 +1,99 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo, DocumentSummary } from '../../common/bridge/contract';
+// The app: finds the document, the user's settings and the saved place, then opens the player.
+// Every way this can fail ends in a message with a way on, never in a blank window.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentBundle, SettingsState } from '../../common/bridge/contract';
+import type { Layout } from '../transcript/layout-model';
+import { Notice } from '../ui/Notice';
+import { AppFrame } from './AppFrame';
 import { useBackend } from './backend-context';
+import { DocumentScreen } from './DocumentScreen';
+import { installShortcuts } from './shortcuts';
 
-type LoadState =
+type Phase =
   | { status: 'loading' }
-  | { status: 'ready'; info: AppInfo; documents: DocumentSummary[] }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  | { status: 'empty' }
+  | { status: 'open'; documentId: string; bundle: DocumentBundle; settings: SettingsState };
 
 export function App() {
   const { api } = useBackend();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [phase, setPhase] = useState<Phase>({ status: 'loading' });
+  const [layout, setLayout] = useState<Layout>('side-by-side');
+  const [settingsProblem, setSettingsProblem] = useState<string | null>(null);
+  const attempt = useRef(0);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.getAppInfo(), api.listDocuments()]).then(
-      ([info, documents]) => live && setState({ status: 'ready', info, documents }),
-      (error: unknown) => live && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  useEffect(() => installShortcuts(), []);
+
+  const load = useCallback(() => {
+    // A newer attempt (Try again) wins over one still under way.
+    const mine = ++attempt.current;
+    setPhase({ status: 'loading' });
+    (async () => {
+      const [documents, settings] = await Promise.all([api.listDocuments(), api.getSettings()]);
+      const first = documents[0];
+      if (!first) return { status: 'empty' } as const;
+      const bundle = await api.loadDocument({ documentId: first.id });
+      return { status: 'open', documentId: first.id, bundle, settings } as const;
+    })().then(
+      (next) => {
+        if (mine !== attempt.current) return;
+        if (next.status === 'open') {
+          setLayout(next.settings.settings.layout);
+          setSettingsProblem(next.settings.problem);
+        }
+        setPhase(next);
+      },
+      (error: unknown) => {
+        if (mine !== attempt.current) return;
+        setPhase({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
     );
-    return () => {
-      live = false;
-    };
   }, [api]);
 
+  useEffect(load, [load]);
+
+  const changeLayout = (next: Layout) => {
+    setLayout(next);
+    api.updateSettings({ patch: { layout: next } }).catch(() => undefined);
+  };
+
+  if (phase.status === 'open') {
+    const appNotices = settingsProblem ? (
+      <Notice tone="warning" title="Your settings were reset" actions={[{ label: 'OK', onClick: () => setSettingsProblem(null) }]}>
+        <p>{settingsProblem} Anything you change now is saved again as usual.</p>
+      </Notice>
+    ) : null;
+    return (
+      <DocumentScreen
+        documentId={phase.documentId}
+        bundle={phase.bundle}
+        settings={phase.settings.settings}
+        layout={layout}
+        onLayoutChange={changeLayout}
+        onReload={load}
+        appNotices={appNotices}
+      />
+    );
+  }
+
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <h1>Mitlesen</h1>
-      </header>
-      <main className="shell-main" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && <p>Opening…</p>}
-        {state.status === 'failed' && (
-          <p role="alert">Mitlesen could not reach its back end: {state.message}</p>
-        )}
-        {state.status === 'ready' && (
-          <ul aria-label="Documents">
-            {state.documents.map((doc) => (
-              <li key={doc.id} lang="de">
-                {doc.title.de}
-              </li>
-            ))}
-          </ul>
-        )}
-      </main>
-    </div>
+    <AppFrame
+      title=""
+      main={
+        <div className="app-message">
+          {phase.status === 'loading' && <p aria-busy="true">Opening…</p>}
+          {phase.status === 'empty' && (
+            <Notice tone="error" title="There is no document to open" actions={[{ label: 'Look again', onClick: load }]}>
+              <p>Mitlesen found no valid document in its transcripts folder.</p>
+            </Notice>
+          )}
+          {phase.status === 'failed' && (
+            <Notice tone="error" title="Mitlesen could not open the document" actions={[{ label: 'Try again', onClick: load }]}>
+              <p className="preformatted">{phase.message}</p>
+            </Notice>
+          )}
+        </div>
+      }
+    />
   );
 }

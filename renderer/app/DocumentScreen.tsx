@@ -1,0 +1,145 @@
+// One open document: the shell's landmarks around the chapter list, the transcript, the feature
+// panels and the player. Without usable timings it still shows the text, and says why it cannot play.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DocumentBundle, Settings } from '../../common/bridge/contract';
+import type { TimedTranscript } from '../../common/timing/model';
+import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
+import { ChapterList } from '../chapters/ChapterList';
+import { PlayerController } from '../player/controller';
+import { connectMediaSession } from '../player/media-session';
+import { PlayerCommands } from '../player/PlayerCommands';
+import { PlayerControls } from '../player/PlayerControls';
+import { PlayerProvider, usePlayer, usePlayerState } from '../player/player-context';
+import { LayoutPicker, SyncOffsetControl } from '../settings/DisplaySettings';
+import { StaticTranscript } from '../transcript/StaticTranscript';
+import { TranscriptView } from '../transcript/TranscriptView';
+import type { Layout } from '../transcript/layout-model';
+import { Notice } from '../ui/Notice';
+import { useBackend } from './backend-context';
+import { sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
+import { AppFrame } from './AppFrame';
+
+export interface DocumentScreenProps {
+  documentId: string;
+  bundle: DocumentBundle;
+  settings: Settings;
+  layout: Layout;
+  onLayoutChange(layout: Layout): void;
+  onReload(): void;
+  /** Messages from outside the document (e.g. settings that could not be read). */
+  appNotices?: ReactNode;
+}
+
+export function DocumentScreen(props: DocumentScreenProps) {
+  const { bundle } = props;
+  if (!bundle.timing) {
+    return (
+      <AppFrame
+        title={bundle.edition.title.de}
+        toolbar={<LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />}
+        notices={
+          <>
+            {props.appNotices}
+            <Notice tone="error" title="The narration cannot be played" actions={[{ label: 'Reload', onClick: props.onReload }]}>
+              <p>{bundle.timingProblem ?? 'The narration timings are missing.'} The text is shown below so you can read on.</p>
+            </Notice>
+          </>
+        }
+        main={<StaticTranscript edition={bundle.edition} layout={props.layout} />}
+      />
+    );
+  }
+  return <PlayingDocument {...props} timing={bundle.timing} />;
+}
+
+function PlayingDocument({ documentId, bundle, timing, settings, layout, onLayoutChange, appNotices }: DocumentScreenProps & { timing: TimedTranscript }) {
+  const { api, mediaUrl } = useBackend();
+  const [player, setPlayer] = useState<PlayerController | null>(null);
+
+  useEffect(() => {
+    const controller = new PlayerController({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl });
+    setPlayer(controller);
+    void controller.open();
+    const disconnect = connectMediaSession(controller);
+    const leave = () => controller.flush();
+    window.addEventListener('pagehide', leave);
+    const onHidden = () => document.visibilityState === 'hidden' && controller.flush();
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', onHidden);
+      disconnect();
+      controller.destroy();
+    };
+    // The settings are the starting values; later changes go through the controller itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [documentId, bundle, timing, api, mediaUrl]);
+
+  if (!player) return null;
+  return (
+    <PlayerProvider value={player}>
+      <PlayerScreen layout={layout} onLayoutChange={onLayoutChange} appNotices={appNotices} />
+    </PlayerProvider>
+  );
+}
+
+function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode }) {
+  const player = usePlayer();
+  const status = usePlayerState((s) => s.status);
+  const lang = usePlayerState((s) => s.lang);
+  const decorations = useSentenceDecorations();
+  const marks = useWaveformMarks();
+  return (
+    <AppFrame
+      title={player.edition.title[lang]}
+      status={status}
+      toolbar={
+        <>
+          {toolbarContent}
+          <LayoutPicker layout={layout} onChange={onLayoutChange} />
+          <SyncOffsetControl />
+        </>
+      }
+      notices={
+        <>
+          {appNotices}
+          <PlayerNotices />
+        </>
+      }
+      navigation={<ChapterList />}
+      main={
+        <>
+          <TranscriptView layout={layout} {...(decorations ? { sentenceDecorations: decorations } : {})} />
+          <ChapterAnnouncer />
+        </>
+      }
+      sidebar={sidebarContent ? { label: sidebarLabel, content: sidebarContent } : undefined}
+      player={
+        <>
+          <PlayerControls {...(marks ? { marks } : {})} />
+          <PlayerCommands />
+        </>
+      }
+    />
+  );
+}
+
+function PlayerNotices() {
+  const player = usePlayer();
+  const status = usePlayerState((s) => s.status);
+  const audioError = usePlayerState((s) => s.audioError);
+  const [messages, setMessages] = useState<string[]>([]);
+  useEffect(() => player.events.on('notice', (message) => setMessages((list) => (list.includes(message) ? list : [...list, message]))), [player]);
+  return (
+    <>
+      {status === 'no-audio' && (
+        <Notice tone="error" title="The narration cannot be played" actions={[{ label: 'Try again', onClick: () => void player.retryAudio() }]}>
+          <p>{audioError} You can still read the transcript; the place you choose is kept for when the narration plays again.</p>
+        </Notice>
+      )}
+      {messages.map((message) => (
+        <Notice key={message} tone="warning" title={message} actions={[{ label: 'Dismiss', onClick: () => setMessages((list) => list.filter((m) => m !== message)) }]} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// Mount points for features that live in their own folders (notes: renderer/notes/, search:
+// renderer/search/). To mount them, import and fill in the four values below; nothing else in the
+// shell needs to change.
+import type { ReactNode } from 'react';
+import type { SentenceDecorations } from '../transcript/TranscriptView';
+import type { WaveformMark } from '../waveform/Waveform';
+
+/** Shown in the header's toolbar, before the layout and help controls (e.g. `<SearchBox />`). */
+export const toolbarContent: ReactNode = null;
+
+/** Shown in a side panel to the right of the transcript (e.g. `<NotesPanel />`). */
+export const sidebarContent: ReactNode = null;
+/** The side panel's accessible name. */
+export const sidebarLabel = 'Notes';
+
+/** Small labelled buttons beside sentences (e.g. note counts); a hook, called inside the player. */
+export function useSentenceDecorations(): SentenceDecorations | undefined {
+  return undefined;
+}
+
+/** Marks on the waveform (e.g. where notes are); a hook, called inside the player. */
+export function useWaveformMarks(): readonly WaveformMark[] | undefined {
+  return undefined;
+}

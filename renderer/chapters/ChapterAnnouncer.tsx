@@ -1,0 +1,34 @@
+// Calm announcements for screen readers: the chapter when it changes (never every word), and the
+// current chapter in the window title.
+import { useEffect, useRef, useState } from 'react';
+import { usePlayer, usePlayerState } from '../player/player-context';
+
+export function ChapterAnnouncer() {
+  const player = usePlayer();
+  const chapterId = usePlayerState((s) => s.chapterId);
+  const lang = usePlayerState((s) => s.lang);
+  const [message, setMessage] = useState('');
+  const first = useRef(true);
+  const index = player.edition.chapters.findIndex((c) => c.id === chapterId);
+  const chapter = player.edition.chapters[index];
+
+  useEffect(() => {
+    const title = chapter ? chapter.title[lang] : '';
+    document.title = [title, player.edition.title[lang], 'Mitlesen'].filter(Boolean).join(' – ');
+  }, [chapter, lang, player]);
+
+  useEffect(() => {
+    // Opening the document is not a change of chapter.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (chapter) setMessage(`Chapter ${index + 1} of ${player.edition.chapters.length}: ${chapter.title[lang]}`);
+  }, [chapter, index, lang, player]);
+
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="chapter-announcer">
+      {message}
+    </div>
+  );
+}

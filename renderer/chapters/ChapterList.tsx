@@ -1,0 +1,53 @@
+// The table of contents: every chapter with its length in the narration heard, the current one
+// marked; choosing one plays from its start.
+import { useMemo } from 'react';
+import { chapterDurations, startOf } from '../../common/timing/navigate';
+import { usePlayer, usePlayerState } from '../player/player-context';
+import { formatTime, speakTime } from '../ui/format';
+
+const selectChapter = (s: { chapterId: string | null }) => s.chapterId;
+const selectLang = (s: { lang: 'de' | 'en' }) => s.lang;
+
+export function ChapterList() {
+  const player = usePlayer();
+  const current = usePlayerState(selectChapter);
+  const lang = usePlayerState(selectLang);
+  const durations = useMemo(() => chapterDurations(player.navigation[lang]), [player, lang]);
+
+  return (
+    <nav className="chapters" aria-labelledby="chapters-heading">
+      <h2 id="chapters-heading" className="panel-heading">
+        Chapters
+      </h2>
+      <ol>
+        {player.edition.chapters.map((chapter, i) => {
+          const start = startOf(player.navigation[lang], 'chapter', chapter.id);
+          const duration = durations.get(chapter.id) ?? 0;
+          const isCurrent = chapter.id === current;
+          return (
+            <li key={chapter.id}>
+              <button
+                type="button"
+                className="chapter-link"
+                aria-current={isCurrent ? 'true' : undefined}
+                disabled={start === null}
+                onClick={() => start !== null && player.playFromTime(start)}
+                aria-label={`${i + 1}. ${chapter.title[lang]}, ${speakTime(duration)}${isCurrent ? ', current chapter' : ''}`}
+              >
+                <span className="chapter-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="chapter-title" lang={lang}>
+                  {chapter.title[lang]}
+                </span>
+                <span className="chapter-duration" aria-hidden="true">
+                  {formatTime(duration)}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,188 @@
+// The one audio clock: howler in HTML5-audio mode, so the narration streams through an <audio>
+// element with Range requests and is never decoded whole into memory. Everything that moves (the
+// highlight, the waveform cursor, the chapter display) reads `time()` from here.
+//
+// Only howler's public API is used (seek, rate, volume, mute, play, pause, events). Pitch: howler
+// sets `playbackRate` on its <audio> element and leaves `preservesPitch` alone, whose default is
+// true in Chromium (and so in Electron); howler offers no option to set it, so we rely on that
+// default. The end-to-end suite checks it on the element the page plays.
+import { Howl } from 'howler';
+import { Emitter } from '../ui/emitter';
+
+export interface AudioClockEvents {
+  /** Playing started (or stopped: `playing` false). */
+  playing: [playing: boolean];
+  /** The loaded audio is ready to play; its duration in seconds. */
+  ready: [duration: number];
+  ended: [];
+  error: [message: string];
+}
+
+export type LoadOutcome = 'loaded' | 'superseded' | 'failed';
+
+export interface AudioSource {
+  url: string;
+  /** The file type as howler names it: "mp3", "ogg". */
+  format: string;
+}
+
+export class AudioClock {
+  readonly events = new Emitter<AudioClockEvents>();
+  private howl: Howl | null = null;
+  private soundId: number | undefined;
+  /** Each load gets a number; a load that finishes after a newer one started is dropped. */
+  private generation = 0;
+  /** Where a seek that howler has queued (or not yet applied) will land; reported until it has. */
+  private pendingSeek: number | null = null;
+  private wantsToPlay = false;
+  private loadedDuration = 0;
+  private rate = 1;
+  private volume = 1;
+  private muted = false;
+
+  /** Loads a narration; resolves when it can play, or says it was superseded or failed. */
+  load(source: AudioSource): Promise<LoadOutcome> {
+    const generation = ++this.generation;
+    this.unloadHowl();
+    this.pendingSeek = null;
+    this.loadedDuration = 0;
+    return new Promise<LoadOutcome>((resolve) => {
+      const howl = new Howl({
+        src: [source.url],
+        format: [source.format],
+        html5: true,
+        preload: true,
+        rate: this.rate,
+        volume: this.volume,
+        mute: this.muted,
+      });
+      this.howl = howl;
+      const stale = () => generation !== this.generation;
+      howl.once('load', () => {
+        if (stale()) return resolve('superseded');
+        this.loadedDuration = howl.duration();
+        this.events.emit('ready', this.loadedDuration);
+        resolve('loaded');
+      });
+      howl.once('loaderror', (_id, error) => {
+        if (stale()) return resolve('superseded');
+        this.events.emit('error', describeLoadError(error));
+        resolve('failed');
+      });
+      howl.on('playerror', (_id, error) => {
+        if (stale()) return;
+        this.setWantsToPlay(false);
+        this.events.emit('error', `The narration could not start playing (${String(error)}). Press Play to try again.`);
+      });
+      howl.on('end', () => {
+        if (stale()) return;
+        this.pendingSeek = null;
+        this.setWantsToPlay(false);
+        this.events.emit('ended');
+      });
+      howl.on('seek', () => {
+        if (stale() || this.pendingSeek === null) return;
+        if (Math.abs(this.rawTime() - this.pendingSeek) < 0.01) this.pendingSeek = null;
+      });
+    });
+  }
+
+  /** The time heard now, in seconds of the narration. */
+  time(): number {
+    if (this.pendingSeek !== null) {
+      // Howler applies a seek once the audio can play; until then the element still reports the
+      // old place, which must not flash in the highlight.
+      if (Math.abs(this.rawTime() - this.pendingSeek) < 0.001) this.pendingSeek = null;
+      else return this.pendingSeek;
+    }
+    return this.rawTime();
+  }
+
+  duration(): number {
+    return this.loadedDuration;
+  }
+
+  /** True from play() until pause(), the end, or an error (not only once sound comes out). */
+  isPlaying(): boolean {
+    return this.wantsToPlay;
+  }
+
+  play(): void {
+    if (!this.howl || this.wantsToPlay) return;
+    this.soundId = this.howl.play(this.soundId);
+    this.setWantsToPlay(true);
+  }
+
+  pause(): void {
+    if (!this.howl || !this.wantsToPlay) return;
+    this.howl.pause(this.soundId);
+    this.setWantsToPlay(false);
+  }
+
+  seek(time: number): void {
+    if (!this.howl) return;
+    const duration = this.loadedDuration || Number.POSITIVE_INFINITY;
+    const target = Math.min(Math.max(0, time), duration);
+    this.pendingSeek = target;
+    if (this.soundId === undefined) this.howl.seek(target);
+    else this.howl.seek(target, this.soundId);
+  }
+
+  setRate(rate: number): void {
+    this.rate = rate;
+    if (!this.howl) return;
+    if (this.soundId === undefined) this.howl.rate(rate);
+    else this.howl.rate(rate, this.soundId);
+  }
+
+  setVolume(volume: number): void {
+    this.volume = volume;
+    this.howl?.volume(volume);
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.howl?.mute(muted);
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.unloadHowl();
+    this.events.clear();
+  }
+
+  private rawTime(): number {
+    if (!this.howl) return 0;
+    const value = this.soundId === undefined ? this.howl.seek() : this.howl.seek(this.soundId);
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  }
+
+  private setWantsToPlay(playing: boolean): void {
+    if (this.wantsToPlay === playing) return;
+    this.wantsToPlay = playing;
+    this.events.emit('playing', playing);
+  }
+
+  private unloadHowl(): void {
+    if (!this.howl) return;
+    this.howl.off();
+    this.howl.unload();
+    this.howl = null;
+    this.soundId = undefined;
+    this.setWantsToPlay(false);
+  }
+}
+
+function describeLoadError(error: unknown): string {
+  // Howler passes the MediaError code for HTML5 audio: 2 network, 3 decode, 4 not supported/not found.
+  const code = typeof error === 'number' ? error : Number.NaN;
+  const why =
+    code === 2
+      ? 'the connection to it failed'
+      : code === 3
+        ? 'the file is damaged and could not be decoded'
+        : code === 4
+          ? 'the file is missing or in a format this system cannot play'
+          : `the audio could not be loaded (${String(error)})`;
+  return `The narration could not be opened: ${why}.`;
+}

@@ -1,0 +1,385 @@
+// The player: one object that owns the audio clock for one document and answers every command
+// (play, seek, navigate, speed, language). React reads its low-frequency state (playing, chapter,
+// rate…) through subscribe/getSnapshot; anything that moves every frame (highlight, waveform
+// cursor, time display) registers with onFrame() instead and never re-renders React.
+import type { Bridge, ReadingPosition, Settings } from '../../common/bridge/contract';
+import type { Edition, Lang } from '../../common/edition/model';
+import type { NarrationTrack, TimedTranscript } from '../../common/timing/model';
+import { TimelineCursor, wordStart } from '../../common/timing/lookup';
+import {
+  buildNavigationIndex,
+  narratedSentenceFrom,
+  navigationTarget,
+  skipTarget,
+  startOf,
+  type Direction,
+  type NavigationIndex,
+  type NavigationLevel,
+} from '../../common/timing/navigate';
+import { Emitter } from '../ui/emitter';
+import { AudioClock } from './audio-clock';
+import { messageOf, PositionSaver, SettingsWriter } from './persistence';
+
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 3;
+
+export interface PlayerSnapshot {
+  /** 'loading' until the narration can play; 'no-audio' when it cannot (see audioError). */
+  status: 'loading' | 'ready' | 'no-audio';
+  audioError: string | null;
+  playing: boolean;
+  lang: Lang;
+  rate: number;
+  volume: number;
+  muted: boolean;
+  syncOffsetMs: number;
+  sentenceId: string | null;
+  chapterId: string | null;
+  duration: number;
+}
+
+export interface PlayerEvents {
+  /** The narration language changed (the highlight must follow the other track). */
+  language: [lang: Lang];
+  /** The listener moved the place on purpose (seek, navigation, click): the view should follow. */
+  jumped: [time: number];
+  /** Something the user should read (a save failed…). */
+  notice: [message: string];
+}
+
+export interface PlayerControllerOptions {
+  documentId: string;
+  edition: Edition;
+  timing: TimedTranscript;
+  settings: Settings;
+  api: Pick<Bridge, 'updateSettings' | 'getPosition' | 'savePosition'>;
+  mediaUrl(mediaId: string): string;
+}
+
+export class PlayerController {
+  readonly documentId: string;
+  readonly edition: Edition;
+  readonly timing: TimedTranscript;
+  readonly navigation: Readonly<Record<Lang, NavigationIndex>>;
+  readonly events = new Emitter<PlayerEvents>();
+  private readonly clock = new AudioClock();
+  private readonly changes = new Emitter<{ change: [] }>();
+  private readonly frameListeners = new Set<(time: number) => void>();
+  private readonly chapterOfSentence: ReadonlyMap<string, string>;
+  private readonly settingsWriter: SettingsWriter;
+  private readonly positions: PositionSaver;
+  private readonly api: PlayerControllerOptions['api'];
+  private readonly mediaUrl: (mediaId: string) => string;
+  private cursor: TimelineCursor;
+  private snapshot: PlayerSnapshot;
+  /** The place while no audio is loaded (before it loads, or when it failed). */
+  private detachedTime = 0;
+  private frameRequest = 0;
+  private destroyed = false;
+  private lastAudioError: string | null = null;
+
+  constructor(options: PlayerControllerOptions) {
+    this.documentId = options.documentId;
+    this.edition = options.edition;
+    this.timing = options.timing;
+    this.api = options.api;
+    this.mediaUrl = options.mediaUrl;
+    this.navigation = {
+      de: buildNavigationIndex(options.timing.tracks.de),
+      en: buildNavigationIndex(options.timing.tracks.en),
+    };
+    this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
+    const { settings } = options;
+    this.snapshot = {
+      status: 'loading',
+      audioError: null,
+      playing: false,
+      lang: settings.narrationLang,
+      rate: settings.rate,
+      volume: settings.volume,
+      muted: settings.muted,
+      syncOffsetMs: settings.syncOffsetMs,
+      sentenceId: null,
+      chapterId: options.edition.chapters[0]?.id ?? null,
+      duration: options.timing.tracks[settings.narrationLang].duration,
+    };
+    this.cursor = new TimelineCursor(this.navigation[settings.narrationLang].timeline);
+    this.settingsWriter = new SettingsWriter(
+      (patch) => this.api.updateSettings({ patch }),
+      (message) => this.events.emit('notice', message),
+    );
+    this.positions = new PositionSaver(
+      () => this.getReadingPosition(),
+      (position) => this.api.savePosition(position),
+    );
+    this.clock.setRate(settings.rate);
+    this.clock.setVolume(settings.volume);
+    this.clock.setMuted(settings.muted);
+    this.clock.events.on('playing', (playing) => {
+      this.update({ playing });
+      this.positions.setPlaying(playing);
+      this.requestFrame();
+    });
+    this.clock.events.on('ended', () => this.requestFrame());
+    this.clock.events.on('error', (message) => {
+      this.lastAudioError = message;
+      // A failed load shows as the 'no-audio' state; a failure while playing needs a word of its own.
+      if (this.snapshot.status === 'ready') this.events.emit('notice', message);
+    });
+  }
+
+  /** Restores the saved place and loads the narration. */
+  async open(): Promise<void> {
+    let saved: ReadingPosition | null = null;
+    try {
+      saved = await this.api.getPosition({ documentId: this.documentId });
+    } catch {
+      // No resume point is no reason not to open the document.
+    }
+    if (this.destroyed) return;
+    const start = saved ? this.resumeTime(saved) : 0;
+    this.detachedTime = start;
+    this.requestFrame();
+    await this.loadAudio(start, false);
+  }
+
+  // ---- React's view of the player -------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => this.changes.on('change', listener);
+  getSnapshot = (): PlayerSnapshot => this.snapshot;
+
+  /** Called once per animation frame while playing (and once after each change of place). */
+  onFrame(listener: (time: number) => void): () => void {
+    this.frameListeners.add(listener);
+    this.requestFrame();
+    return () => this.frameListeners.delete(listener);
+  }
+
+  track(lang: Lang = this.snapshot.lang): NarrationTrack {
+    return this.timing.tracks[lang];
+  }
+
+  time(): number {
+    return this.snapshot.status === 'ready' ? this.clock.time() : this.detachedTime;
+  }
+
+  /** Where the listener is: the integration point for notes. */
+  getPosition(): { time: number; sentenceId: string; lang: Lang } {
+    const time = this.time();
+    const cursor = new TimelineCursor(this.navigation[this.snapshot.lang].timeline);
+    cursor.moveTo(time);
+    const sentenceId = cursor.sentenceId() ?? this.navigation[this.snapshot.lang].timeline.sentenceIds[0] ?? this.edition.sentences[0]!.id;
+    return { time, sentenceId, lang: this.snapshot.lang };
+  }
+
+  // ---- Commands -------------------------------------------------------------------------------
+
+  play(): void {
+    if (this.snapshot.status === 'no-audio') {
+      this.events.emit('notice', this.snapshot.audioError ?? 'The narration is not available.');
+      return;
+    }
+    this.clock.play();
+  }
+
+  pause(): void {
+    this.clock.pause();
+  }
+
+  togglePlay(): void {
+    if (this.clock.isPlaying()) this.pause();
+    else this.play();
+  }
+
+  seek(time: number): void {
+    const target = Math.min(Math.max(0, time), this.track().duration);
+    if (this.snapshot.status === 'ready') this.clock.seek(target);
+    else this.detachedTime = target;
+    this.positions.saveSoon();
+    this.events.emit('jumped', target);
+    this.requestFrame();
+  }
+
+  skip(seconds: number): void {
+    this.seek(skipTarget(this.time(), seconds, this.track().duration));
+  }
+
+  go(level: NavigationLevel, direction: Direction): void {
+    const target = navigationTarget(this.navigation[this.snapshot.lang], level, direction, this.time());
+    if (target !== null) this.seek(target);
+  }
+
+  playFromTime(time: number): void {
+    this.seek(time);
+    this.play();
+  }
+
+  /** Plays a sentence from its start in the narration language (any sentence id of the edition). */
+  playFromSentence(sentenceId: string): void {
+    const index = this.navigation[this.snapshot.lang];
+    const narrated = narratedSentenceFrom(this.edition, index, sentenceId, this.snapshot.lang);
+    const start = narrated ? startOf(index, 'sentence', narrated) : null;
+    if (start !== null) this.playFromTime(start);
+  }
+
+  /** Plays from a word of the narrated language (n-th `splitWords` word of the sentence). */
+  playFromWord(sentenceId: string, wordIndex: number): void {
+    const start = wordStart(this.navigation[this.snapshot.lang].timeline, sentenceId, wordIndex);
+    if (start === null) this.playFromSentence(sentenceId);
+    else this.playFromTime(start);
+  }
+
+  setRate(rate: number): void {
+    const clamped = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * 10) / 10;
+    if (clamped === this.snapshot.rate) return;
+    this.clock.setRate(clamped);
+    this.update({ rate: clamped });
+    this.settingsWriter.update({ rate: clamped });
+  }
+
+  changeRate(delta: number): void {
+    this.setRate(this.snapshot.rate + delta);
+  }
+
+  setVolume(volume: number): void {
+    const clamped = Math.min(1, Math.max(0, volume));
+    this.clock.setVolume(clamped);
+    this.update({ volume: clamped });
+    this.settingsWriter.update({ volume: clamped });
+  }
+
+  setMuted(muted: boolean): void {
+    this.clock.setMuted(muted);
+    this.update({ muted });
+    this.settingsWriter.update({ muted });
+  }
+
+  toggleMute(): void {
+    this.setMuted(!this.snapshot.muted);
+  }
+
+  setSyncOffset(ms: number): void {
+    const clamped = Math.round(Math.min(500, Math.max(-500, ms)));
+    this.update({ syncOffsetMs: clamped });
+    this.settingsWriter.update({ syncOffsetMs: clamped });
+    this.requestFrame();
+  }
+
+  /** Switches the narration language and continues from the start of the same sentence. */
+  async setLanguage(lang: Lang): Promise<void> {
+    if (lang === this.snapshot.lang) return;
+    const wasPlaying = this.clock.isPlaying();
+    const here = this.getPosition();
+    const index = this.navigation[lang];
+    const sentence = narratedSentenceFrom(this.edition, index, here.sentenceId, lang);
+    const start = sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
+    this.cursor = new TimelineCursor(index.timeline);
+    this.detachedTime = start;
+    this.update({ lang, duration: this.timing.tracks[lang].duration, sentenceId: null });
+    this.settingsWriter.update({ narrationLang: lang });
+    this.events.emit('language', lang);
+    await this.loadAudio(start, wasPlaying);
+    this.events.emit('jumped', start);
+  }
+
+  switchLanguage(): Promise<void> {
+    return this.setLanguage(this.snapshot.lang === 'de' ? 'en' : 'de');
+  }
+
+  /** Tries the narration again after it failed to load. */
+  retryAudio(): Promise<void> {
+    return this.loadAudio(this.detachedTime, false);
+  }
+
+  /** Saves the place now (the page is being left). */
+  flush(): void {
+    this.positions.saveNow();
+    this.settingsWriter.flush();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.flush();
+    this.destroyed = true;
+    this.positions.stop();
+    if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
+    this.clock.destroy();
+    this.frameListeners.clear();
+    this.changes.clear();
+    this.events.clear();
+  }
+
+  // ---- Internals ------------------------------------------------------------------------------
+
+  private async loadAudio(start: number, playWhenReady: boolean): Promise<void> {
+    const track = this.track();
+    this.update({ status: 'loading', audioError: null });
+    const format = track.mimeType === 'audio/ogg' ? 'ogg' : 'mp3';
+    const loading = this.clock.load({ url: this.mediaUrl(track.mediaId), format });
+    this.clock.seek(start);
+    const outcome = await loading;
+    if (outcome === 'superseded' || this.destroyed) return;
+    if (outcome === 'failed') {
+      this.detachedTime = start;
+      this.update({ status: 'no-audio', audioError: this.lastAudioError ?? 'The narration could not be opened.' });
+      return;
+    }
+    this.update({ status: 'ready', duration: this.clock.duration() || track.duration });
+    if (playWhenReady) this.clock.play();
+    this.requestFrame();
+  }
+
+  private resumeTime(saved: ReadingPosition): number {
+    const lang = this.snapshot.lang;
+    const index = this.navigation[lang];
+    if (saved.lang === lang) {
+      // The exact place, if the timings still put it in the sentence that was saved.
+      const cursor = new TimelineCursor(index.timeline);
+      cursor.moveTo(saved.time);
+      if (cursor.sentenceId() === saved.sentenceId) return saved.time;
+    }
+    const sentence = narratedSentenceFrom(this.edition, index, saved.sentenceId, lang);
+    return sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
+  }
+
+  private getReadingPosition(): ReadingPosition | null {
+    if (this.snapshot.status !== 'ready') return null;
+    const { time, sentenceId, lang } = this.getPosition();
+    return { documentId: this.documentId, sentenceId, time: Math.round(time * 1000) / 1000, lang };
+  }
+
+  private requestFrame(): void {
+    if (!this.frameRequest && !this.destroyed) this.frameRequest = requestAnimationFrame(this.frame);
+  }
+
+  private readonly frame = (): void => {
+    this.frameRequest = 0;
+    // Ask for the next frame first, so our work runs early in every frame from now on.
+    if (this.clock.isPlaying()) this.requestFrame();
+    const time = this.time();
+    if (this.cursor.moveTo(time)) {
+      const sentenceId = this.cursor.sentenceId();
+      if (sentenceId !== this.snapshot.sentenceId) {
+        const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;
+        this.update({ sentenceId, chapterId });
+      }
+    }
+    for (const listener of this.frameListeners) {
+      try {
+        listener(time);
+      } catch (error) {
+        console.error('player: a frame listener failed', messageOf(error));
+      }
+    }
+  };
+
+  private update(patch: Partial<PlayerSnapshot>): void {
+    let changed = false;
+    for (const key of Object.keys(patch) as (keyof PlayerSnapshot)[]) {
+      if (this.snapshot[key] !== patch[key]) changed = true;
+    }
+    if (!changed) return;
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.changes.emit('change');
+  }
+}

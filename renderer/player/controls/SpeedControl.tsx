@@ -1,0 +1,38 @@
+// Speed from 0.5× to 3.0× in steps of 0.1; the pitch stays (see audio-clock.ts).
+import { useId } from 'react';
+import { MAX_RATE, MIN_RATE } from '../controller';
+import { usePlayer, usePlayerState } from '../player-context';
+import { formatRate } from '../../ui/format';
+import { ControlButton } from './ControlButton';
+
+export function SpeedControl() {
+  const player = usePlayer();
+  const rate = usePlayerState((s) => s.rate);
+  const id = useId();
+  return (
+    <div className="control-group speed" role="group" aria-labelledby={`${id}-label`}>
+      <label id={`${id}-label`} htmlFor={`${id}-input`} className="control-label">
+        Speed
+      </label>
+      <ControlButton label="Slower" command="slower" onClick={() => player.changeRate(-0.1)} disabled={rate <= MIN_RATE}>
+        −
+      </ControlButton>
+      <input
+        id={`${id}-input`}
+        type="range"
+        min={MIN_RATE}
+        max={MAX_RATE}
+        step={0.1}
+        value={rate}
+        aria-valuetext={`${rate.toFixed(1)} times`}
+        onChange={(event) => player.setRate(Number(event.target.value))}
+      />
+      <output htmlFor={`${id}-input`} className="rate-value" data-testid="rate">
+        {formatRate(rate)}
+      </output>
+      <ControlButton label="Faster" command="faster" onClick={() => player.changeRate(0.1)} disabled={rate >= MAX_RATE}>
+        +
+      </ControlButton>
+    </div>
+  );
+}

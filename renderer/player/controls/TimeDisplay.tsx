@@ -1,0 +1,31 @@
+// "1:23 / 18:40", updated straight into the DOM once per second of narration, not through React.
+import { useEffect, useRef } from 'react';
+import { usePlayer, usePlayerState } from '../player-context';
+import { formatTime } from '../../ui/format';
+
+export function TimeDisplay() {
+  const player = usePlayer();
+  const duration = usePlayerState((s) => s.duration);
+  const currentRef = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    let shown = -1;
+    return player.onFrame((time) => {
+      const second = Math.floor(time);
+      if (second === shown || !currentRef.current) return;
+      shown = second;
+      currentRef.current.textContent = formatTime(second);
+    });
+  }, [player]);
+
+  return (
+    <p className="time-display" aria-label="Time in the narration">
+      <span ref={currentRef} data-testid="current-time">
+        0:00
+      </span>
+      <span aria-hidden="true"> / </span>
+      <span className="visually-hidden"> of </span>
+      <span>{formatTime(duration)}</span>
+    </p>
+  );
+}

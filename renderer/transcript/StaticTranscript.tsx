@@ -1,0 +1,17 @@
+// The transcript without a player, for when the narration timings cannot be used: the text stays
+// readable in every layout.
+import { useMemo } from 'react';
+import type { Edition } from '../../common/edition/model';
+import { buildTranscriptModel, type Layout } from './layout-model';
+import { Chapters } from './TranscriptView';
+
+export function StaticTranscript({ edition, layout }: { edition: Edition; layout: Layout }) {
+  const model = useMemo(() => buildTranscriptModel(edition, layout), [edition, layout]);
+  return (
+    <div className="transcript-scroller">
+      <article className={`transcript layout-${layout}`} aria-label="Transcript">
+        <Chapters model={model} layout={layout} decorations={undefined} />
+      </article>
+    </div>
+  );
+}

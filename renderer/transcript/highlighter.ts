@@ -1,0 +1,146 @@
+// The word highlight. Each frame it is given the time; it looks the word up with a hint (O(1) while
+// playing) and touches the DOM only when the sentence or word changes: it moves two classes and an
+// aria-current, nothing else. The elements come from a registry built once per render, so there is
+// no querySelector per frame and no React render at all.
+import type { Edition, Lang } from '../../common/edition/model';
+import { TimelineCursor } from '../../common/timing/lookup';
+import type { NavigationIndex } from '../../common/timing/navigate';
+
+export const CURRENT_SENTENCE = 'is-current';
+export const CURRENT_WORD = 'is-current-word';
+
+export interface SentenceElements {
+  sentence: HTMLElement;
+  /** The n-th element is the n-th `splitWords` word of the sentence. */
+  words: HTMLElement[];
+  /** The focusable unit the sentence belongs to. */
+  unit: HTMLElement | null;
+}
+
+/** Sentence elements by `${lang}:${sentenceId}`. */
+export type ElementRegistry = Map<string, SentenceElements>;
+
+export function registryKey(lang: Lang, sentenceId: string): string {
+  return `${lang}:${sentenceId}`;
+}
+
+/** Collects the transcript's sentence and word elements once, after it rendered. */
+export function buildRegistry(root: HTMLElement): ElementRegistry {
+  const registry: ElementRegistry = new Map();
+  for (const sentence of root.querySelectorAll<HTMLElement>('[data-sentence]')) {
+    const lang = sentence.dataset.lang as Lang;
+    registry.set(registryKey(lang, sentence.dataset.sentence!), {
+      sentence,
+      words: Array.from(sentence.querySelectorAll<HTMLElement>('[data-w]')),
+      unit: sentence.closest<HTMLElement>('[data-unit]'),
+    });
+  }
+  return registry;
+}
+
+/**
+ * For each sentence a narration reads, the sentences of the other language to light with it: German
+ * sentence → the English sentence carrying its translation; English carrier → all German sentences
+ * sharing it. One pass over the edition.
+ */
+export function buildCounterparts(edition: Edition): Record<Lang, Map<string, string[]>> {
+  const de = new Map<string, string[]>();
+  const en = new Map<string, string[]>();
+  for (const sentence of edition.sentences) {
+    const carrier = sentence.enWith ?? sentence.id;
+    de.set(sentence.id, [carrier]);
+    const group = en.get(carrier);
+    if (group) group.push(sentence.id);
+    else en.set(carrier, [sentence.id]);
+  }
+  return { de, en };
+}
+
+export class Highlighter {
+  private cursor: TimelineCursor;
+  private sentenceShown = -2;
+  private wordShown: HTMLElement | null = null;
+  private sentencesShown: HTMLElement[] = [];
+  private unitShown: HTMLElement | null = null;
+
+  constructor(
+    private registry: ElementRegistry,
+    private readonly navigation: Readonly<Record<Lang, NavigationIndex>>,
+    private readonly counterparts: Record<Lang, Map<string, string[]>>,
+    private lang: Lang,
+    /** Told when the current unit changes (for following the narration with the scroll). */
+    private readonly onUnitChange: (unit: HTMLElement | null) => void,
+  ) {
+    this.cursor = new TimelineCursor(navigation[lang].timeline);
+  }
+
+  /** The transcript re-rendered (new layout): forget the old elements, light the new ones. */
+  setRegistry(registry: ElementRegistry): void {
+    this.clear();
+    this.registry = registry;
+  }
+
+  setLanguage(lang: Lang): void {
+    this.clear();
+    this.lang = lang;
+    this.cursor = new TimelineCursor(this.navigation[lang].timeline);
+  }
+
+  /** The unit lit now, if any. */
+  currentUnit(): HTMLElement | null {
+    return this.unitShown;
+  }
+
+  /** Shows what is heard at `time` (already shifted by the sync offset). */
+  update(time: number): void {
+    const changed = this.cursor.moveTo(time);
+    if (!changed && this.sentenceShown !== -2) return;
+    const sentenceId = this.cursor.sentenceId();
+    const elements = sentenceId ? this.registry.get(registryKey(this.lang, sentenceId)) : undefined;
+    if (this.cursor.sentence !== this.sentenceShown) {
+      this.sentenceShown = this.cursor.sentence;
+      this.showSentence(sentenceId, elements);
+    }
+    const wordIndex = this.cursor.wordInSentence();
+    const word = wordIndex >= 0 ? (elements?.words[wordIndex] ?? null) : null;
+    if (word !== this.wordShown) {
+      this.wordShown?.classList.remove(CURRENT_WORD);
+      word?.classList.add(CURRENT_WORD);
+      this.wordShown = word;
+    }
+  }
+
+  clear(): void {
+    this.wordShown?.classList.remove(CURRENT_WORD);
+    this.wordShown = null;
+    for (const element of this.sentencesShown) element.classList.remove(CURRENT_SENTENCE);
+    this.sentencesShown = [];
+    this.unitShown?.removeAttribute('aria-current');
+    this.unitShown = null;
+    this.sentenceShown = -2;
+    this.cursor.reset();
+  }
+
+  private showSentence(sentenceId: string | null, elements: SentenceElements | undefined): void {
+    for (const element of this.sentencesShown) element.classList.remove(CURRENT_SENTENCE);
+    this.sentencesShown = [];
+    if (sentenceId) {
+      if (elements) this.sentencesShown.push(elements.sentence);
+      const other: Lang = this.lang === 'de' ? 'en' : 'de';
+      for (const id of this.counterparts[this.lang].get(sentenceId) ?? []) {
+        const counterpart = this.registry.get(registryKey(other, id));
+        if (counterpart) this.sentencesShown.push(counterpart.sentence);
+      }
+      for (const element of this.sentencesShown) element.classList.add(CURRENT_SENTENCE);
+    }
+    // In the English-only layout a German narration has no elements of its own: fall back to the
+    // unit of the sentence lit in the other language.
+    const unit = elements?.unit ?? this.sentencesShown[0]?.closest<HTMLElement>('[data-unit]') ?? null;
+    if (unit !== this.unitShown) {
+      this.unitShown?.removeAttribute('aria-current');
+      unit?.setAttribute('aria-current', 'true');
+      this.unitShown = unit;
+      this.onUnitChange(unit);
+    }
+  }
+}

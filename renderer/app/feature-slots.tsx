@@ -2,23 +2,26 @@
 // renderer/search/). To mount them, import and fill in the four values below; nothing else in the
 // shell needs to change.
 import type { ReactNode } from 'react';
+import { NotesPanel } from '../notes/NotesPanel';
+import { useNoteDecorations, useNoteMarks } from '../notes/use-notes';
+import { SearchBox } from '../search/SearchBox';
 import type { SentenceDecorations } from '../transcript/TranscriptView';
 import type { WaveformMark } from '../waveform/Waveform';
 
 /** Shown in the header's toolbar, before the layout and help controls (e.g. `<SearchBox />`). */
-export const toolbarContent: ReactNode = null;
+export const toolbarContent: ReactNode = <SearchBox />;
 
 /** Shown in a side panel to the right of the transcript (e.g. `<NotesPanel />`). */
-export const sidebarContent: ReactNode = null;
+export const sidebarContent: ReactNode = <NotesPanel />;
 /** The side panel's accessible name. */
 export const sidebarLabel = 'Notes';
 
 /** Small labelled buttons beside sentences (e.g. note counts); a hook, called inside the player. */
 export function useSentenceDecorations(): SentenceDecorations | undefined {
-  return undefined;
+  return useNoteDecorations();
 }
 
 /** Marks on the waveform (e.g. where notes are); a hook, called inside the player. */
 export function useWaveformMarks(): readonly WaveformMark[] | undefined {
-  return undefined;
+  return useNoteMarks();
 }

@@ -1,0 +1,252 @@
+// The notes panel: the open document's notes in reading order, each edited in place (autosaved),
+// played from with one click, deleted with undo (button or Ctrl+Z). Export (Markdown, JSON, Anki
+// CSV) and import (JSON). Registers the `n` command: a new note at the selection or current place.
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { SaveState } from '../../common/notes/autosave';
+import { formatTime, type ExportFormat, type Note } from '../../common/notes/model';
+import { useCommand } from '../app/shortcuts';
+import { usePlayer } from '../player/player-context';
+import type { NotesController } from './notes-controller';
+import { createNoteHere, playNote, useFlushOnHide, useNotesController, useNotesSnapshot } from './use-notes';
+import './notes.css';
+
+const EXPORTS: { format: ExportFormat; label: string }[] = [
+  { format: 'markdown', label: 'Markdown' },
+  { format: 'json', label: 'JSON' },
+  { format: 'anki-csv', label: 'Anki CSV' },
+];
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file'].includes(target.type)) ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+function download(fileName: string, mimeType: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function NotesPanel() {
+  const player = usePlayer();
+  const controller = useNotesController();
+  const snapshot = useNotesSnapshot();
+  const headingId = useId();
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [busy, setBusy] = useState(false);
+  useFlushOnHide(controller);
+
+  useCommand('newNote', () => void createNoteHere(player, controller));
+
+  // Ctrl+Z (Cmd+Z) undoes the last deletion, unless a text field wants it for its own undo.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+      if (isTextField(event.target) || !controller.getSnapshot().lastDeleted) return;
+      event.preventDefault();
+      void controller.undoDelete();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+
+  // A new, restored or pointed-at note takes the focus (its editor), once, because the user asked.
+  useEffect(() => {
+    const id = snapshot.focusRequest;
+    if (!id) return;
+    const editor = listRef.current?.querySelector<HTMLTextAreaElement>(`[data-note-id="${CSS.escape(id)}"] textarea`);
+    if (editor) {
+      editor.scrollIntoView({ block: 'nearest' });
+      editor.focus();
+      controller.focusHandled();
+    }
+  }, [snapshot.focusRequest, snapshot.notes, controller]);
+
+  const onDelete = useCallback(
+    async (note: Note) => {
+      await controller.remove(note.id);
+      // The deleted note's controls are gone: keep the focus in the panel, on Undo.
+      requestAnimationFrame(() => undoRef.current?.focus());
+    },
+    [controller],
+  );
+  const onPlay = useCallback((note: Note) => playNote(player, note), [player]);
+  const sentenceText = useMemo(() => new Map(controller.edition.sentences.map((s) => [s.id, s.de])), [controller]);
+
+  const exportAs = async (format: ExportFormat) => {
+    setBusy(true);
+    const result = await controller.exportAs(format);
+    setBusy(false);
+    if (result) download(result.fileName, result.mimeType, result.content);
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    await controller.importJson(await file.text());
+    setBusy(false);
+  };
+
+  return (
+    <section className="notes-panel" aria-labelledby={headingId} aria-busy={snapshot.status === 'loading' || busy}>
+      <div className="notes-head">
+        <h2 id={headingId}>
+          Notes <span className="notes-count">({snapshot.notes.length})</span>
+        </h2>
+        <button type="button" aria-keyshortcuts="n" onClick={() => void createNoteHere(player, controller)}>
+          New note <kbd aria-hidden="true">n</kbd>
+        </button>
+      </div>
+
+      {snapshot.problem && (
+        <div className="notes-problem" role="alert">
+          <p>{snapshot.problem}</p>
+          <button type="button" onClick={() => controller.dismissProblem()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {snapshot.announcement?.text}
+      </p>
+
+      {snapshot.lastDeleted && (
+        <div className="notes-undo">
+          <span>Note deleted.</span>
+          <button type="button" ref={undoRef} aria-keyshortcuts="Control+Z" onClick={() => void controller.undoDelete()}>
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss the undo" onClick={() => controller.dismissUndo()}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {snapshot.status === 'ready' && snapshot.notes.length === 0 && (
+        <p className="notes-empty">No notes yet. Press n to add one at the current place, or select words in the transcript first.</p>
+      )}
+
+      <ol className="notes-list" ref={listRef}>
+        {snapshot.notes.map((note) => (
+          <NoteItem
+            key={note.id}
+            note={note}
+            controller={controller}
+            sentence={sentenceText.get(note.sentenceIds[0] ?? '') ?? null}
+            saveState={snapshot.saveStates.get(note.id) ?? 'saved'}
+            onPlay={onPlay}
+            onDelete={onDelete}
+          />
+        ))}
+      </ol>
+
+      <div className="notes-transfer">
+        <div role="group" aria-label="Export notes">
+          <span className="notes-transfer-label">Export:</span>
+          {EXPORTS.map(({ format, label }) => (
+            <button key={format} type="button" disabled={busy} onClick={() => void exportAs(format)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <label className="notes-import">
+          Import notes (JSON)
+          <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void importFile(event)} />
+        </label>
+      </div>
+    </section>
+  );
+}
+
+const SAVE_LABELS: Record<SaveState, string> = { saved: 'Saved', unsaved: 'Saving soon…', saving: 'Saving…', failed: 'Not saved' };
+
+interface NoteItemProps {
+  note: Note;
+  controller: NotesController;
+  sentence: string | null;
+  saveState: SaveState;
+  onPlay(note: Note): void;
+  onDelete(note: Note): Promise<void>;
+}
+
+const NoteItem = memo(function NoteItem({ note, controller, sentence, saveState, onPlay, onDelete }: NoteItemProps) {
+  const textId = useId();
+  const tagsId = useId();
+  const time = formatTime(note.time);
+  // The tags field keeps what is typed ("a, b, "); the note gets the parsed list.
+  const [tagsText, setTagsText] = useState(note.tags.join(', '));
+  const tagsFocused = useRef(false);
+  useEffect(() => {
+    if (!tagsFocused.current) setTagsText(note.tags.join(', '));
+  }, [note.tags]);
+
+  return (
+    <li className="note" data-note-id={note.id}>
+      <div className="note-anchor">
+        <button type="button" className="note-play" onClick={() => onPlay(note)} aria-label={`Play from ${time}`}>
+          ▶ {time}
+        </button>
+        {sentence && (
+          <span className="note-sentence" lang="de" title={sentence}>
+            {sentence}
+          </span>
+        )}
+      </div>
+      {note.quote && (
+        <blockquote className="note-quote" lang={note.quoteLang ?? 'de'}>
+          «{note.quote}»
+        </blockquote>
+      )}
+      <label className="visually-hidden" htmlFor={textId}>
+        Note at {time}
+      </label>
+      <textarea
+        id={textId}
+        className="note-text"
+        value={note.text}
+        rows={Math.min(12, Math.max(2, note.text.split('\n').length))}
+        maxLength={100_000}
+        placeholder="Write your note…"
+        onChange={(event) => controller.edit(note.id, { text: event.target.value })}
+        onBlur={() => void controller.flush(note.id)}
+      />
+      <div className="note-foot">
+        <label htmlFor={tagsId}>Tags</label>
+        <input
+          id={tagsId}
+          className="note-tags"
+          type="text"
+          value={tagsText}
+          placeholder="comma, separated"
+          onFocus={() => (tagsFocused.current = true)}
+          onChange={(event) => {
+            setTagsText(event.target.value);
+            const tags = event.target.value.split(',').map((t) => t.trim().slice(0, 64)).filter(Boolean).slice(0, 32);
+            controller.edit(note.id, { tags });
+          }}
+          onBlur={() => {
+            tagsFocused.current = false;
+            void controller.flush(note.id);
+          }}
+        />
+        <span className={`note-save note-save-${saveState}`}>{SAVE_LABELS[saveState]}</span>
+        <button type="button" className="note-delete" onClick={() => void onDelete(note)} aria-label={`Delete the note at ${time}`}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+});

@@ -55,6 +55,8 @@ export interface BuildResult {
   reason: string;
   tracks: TrackSummary[];
   seconds: number;
+  /** Seconds spent per phase (synthesis, encoding, peaks), summed over the languages. */
+  phases: { synthesis: number; encoding: number; peaks: number };
 }
 
 export interface BuildOptions {
@@ -194,7 +196,8 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   const key = cacheKey(edition, settings, lexiconSource, engine.id);
   const previousKey = await readKey(outDir);
   if (!opts.force && previousKey === key && (await allPresent(outDir))) {
-    return { documentId: edition.id, outDir, built: false, reason: 'up to date', tracks: [], seconds: (performance.now() - started) / 1000 };
+    const seconds = (performance.now() - started) / 1000;
+    return { documentId: edition.id, outDir, built: false, reason: 'up to date', tracks: [], seconds, phases: { synthesis: 0, encoding: 0, peaks: 0 } };
   }
   const reason = opts.force ? 'forced' : previousKey === null ? 'not built yet' : previousKey !== key ? 'inputs changed' : 'files missing';
   await checkWritable(outDir);
@@ -203,12 +206,23 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   const tracks = {} as Record<Lang, NarrationTrack>;
   const outputs: { name: string; data: Uint8Array | string }[] = [];
   const summaries: TrackSummary[] = [];
+  const phases = { synthesis: 0, encoding: 0, peaks: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof phases): void => {
+    const now = performance.now();
+    phases[phase] += (now - mark) / 1000;
+    mark = now;
+  };
   for (const lang of LANGS) {
+    mark = performance.now();
     const track = await buildTrack(edition, lang, engine, settings, lexiconLookup(lexicon, lang), opts.onProgress);
+    lap('synthesis');
     const audio = await encodeMp3(track.samples, track.sampleRate, settings.bitrateKbps);
+    lap('encoding');
     const shift = (t: number): number => round(t + audio.delay);
     const peaks = computePeaks(track.samples, track.sampleRate, { duration: round(audio.duration), delay: audio.delay, peaksPerSecond: settings.peaksPerSecond });
     const peaksJson = JSON.stringify(peaks);
+    lap('peaks');
     const files = FILES(lang);
     tracks[lang] = {
       lang,
@@ -243,12 +257,14 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   outputs.push({ name: TIMING, data: JSON.stringify(timing) });
 
   await writeAll(outDir, outputs, key);
-  const result = { documentId: edition.id, outDir, built: true, reason, tracks: summaries, seconds: (performance.now() - started) / 1000 };
-  return result;
+  return { documentId: edition.id, outDir, built: true, reason, tracks: summaries, seconds: (performance.now() - started) / 1000, phases };
 }
 
+let writeCount = 0;
+
 async function writeAll(dir: string, outputs: { name: string; data: Uint8Array | string }[], key: string): Promise<void> {
-  const suffix = `.tmp-${process.pid}`;
+  // Unique per process and per build, so two builds of the same folder never share a temporary file.
+  const suffix = `.tmp-${process.pid}-${++writeCount}`;
   const written: string[] = [];
   try {
     for (const o of outputs) {

@@ -1,7 +1,7 @@
 // Builds the narration of every edition under transcripts/ when it is missing or stale; called by
 // `npm start`, `npm run web`, the e2e set-up and `npm run dist`, so a fresh clone just works.
 
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNarration, formatBytes, formatDuration, relativeTo, type BuildResult } from './build';
@@ -12,18 +12,18 @@ export function narrationRoot(repoRoot: string): string {
   return join(repoRoot, 'assets', 'narration');
 }
 
+/** transcripts/<id>/edition.yaml for every document, in a stable order. */
 export async function editionFiles(repoRoot: string): Promise<string[]> {
   const dir = join(repoRoot, 'transcripts');
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
-  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = join(dir, e.name, 'edition.yaml');
     try {
-      await readdir(join(dir, e.name)).then((names) => {
-        if (names.includes('edition.yaml')) files.push(file);
-      });
+      await access(file);
+      files.push(file);
     } catch {
-      // Not readable: not an edition folder.
+      // A folder without an edition (yet): nothing to narrate.
     }
   }
   return files;
@@ -46,9 +46,20 @@ export function describeResult(r: BuildResult, repoRoot: string): string[] {
   return lines;
 }
 
+// Callers in one process (a test file and the web host, say) share a build in progress instead of
+// running a second one over the same files.
+const inFlight = new Map<string, Promise<{ built: boolean; outDir: string }>>();
+
 export async function ensureNarration(opts: { repoRoot?: string; log?: (line: string) => void } = {}): Promise<{ built: boolean; outDir: string }> {
-  const repoRoot = opts.repoRoot ?? DEFAULT_REPO_ROOT;
-  const log = opts.log ?? (() => {});
+  const repoRoot = resolve(opts.repoRoot ?? DEFAULT_REPO_ROOT);
+  const running = inFlight.get(repoRoot);
+  if (running) return running;
+  const build = ensureAll(repoRoot, opts.log ?? (() => {})).finally(() => inFlight.delete(repoRoot));
+  inFlight.set(repoRoot, build);
+  return build;
+}
+
+async function ensureAll(repoRoot: string, log: (line: string) => void): Promise<{ built: boolean; outDir: string }> {
   const outDir = narrationRoot(repoRoot);
   let built = false;
   for (const editionFile of await editionFiles(repoRoot)) {

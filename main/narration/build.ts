@@ -13,7 +13,7 @@
 // interrupted build never leaves files that look finished.
 
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Edition, Lang } from '../../common/edition/model';
@@ -22,7 +22,7 @@ import { formatProblem, parseEdition } from '../../common/edition/parse';
 import { parseTimedTranscript, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
 import type { SpeechEngine } from './engine';
 import { encodeMp3, encoderVersion } from './encoder';
-import { createEspeakEngine } from './espeak';
+import { createEspeakEngine, espeakEngineId } from './espeak';
 import { lexiconLookup, loadLexicon, LEXICON_FILE } from './lexicon';
 import { computePeaks } from './peaks';
 import { buildTrack, type TrackProgress } from './pipeline';
@@ -68,8 +68,8 @@ export interface BuildOptions {
   force?: boolean;
   log?: (line: string) => void;
   onProgress?: (p: TrackProgress) => void;
-  /** For tests: another engine behind the same interface. */
-  createEngine?: () => Promise<SpeechEngine>;
+  /** Another engine behind the same interface (default: eSpeak NG). */
+  engine?: { id: string; create: () => Promise<SpeechEngine> };
 }
 
 export function loadEdition(source: string, file: string): Edition {
@@ -183,7 +183,20 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     throw new NarrationError((error as Error).message);
   }
-  const engine = await (opts.createEngine ?? createEspeakEngine)();
+  const engineChoice = opts.engine ?? { id: espeakEngineId(), create: createEspeakEngine };
+
+  const outDir = join(opts.outRoot, edition.id);
+  const key = cacheKey(edition, settings, lexiconSource, engineChoice.id);
+  const previousKey = await readKey(outDir);
+  // Up to date: the settings (voices included) are the ones a successful build used, so there is
+  // nothing to check and no need to load the engine.
+  if (!opts.force && previousKey === key && (await allPresent(outDir))) {
+    const seconds = (performance.now() - started) / 1000;
+    return { documentId: edition.id, outDir, built: false, reason: 'up to date', tracks: [], seconds, phases: { synthesis: 0, encoding: 0, peaks: 0 } };
+  }
+  const reason = opts.force ? 'forced' : previousKey === null ? 'not built yet' : previousKey !== key ? 'inputs changed' : 'files missing';
+  const engine = await engineChoice.create();
+  if (engine.id !== engineChoice.id) throw new Error(`the engine says it is ${engine.id}, not ${engineChoice.id}`);
   for (const lang of LANGS) {
     for (const role of VOICE_ROLES) {
       const voice = settings.voices[lang][role];
@@ -191,16 +204,8 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
       if (problem) throw new NarrationError(`Unknown voice "${voice.name}" for the ${role} (${lang}): ${problem}`);
     }
   }
-
-  const outDir = join(opts.outRoot, edition.id);
-  const key = cacheKey(edition, settings, lexiconSource, engine.id);
-  const previousKey = await readKey(outDir);
-  if (!opts.force && previousKey === key && (await allPresent(outDir))) {
-    const seconds = (performance.now() - started) / 1000;
-    return { documentId: edition.id, outDir, built: false, reason: 'up to date', tracks: [], seconds, phases: { synthesis: 0, encoding: 0, peaks: 0 } };
-  }
-  const reason = opts.force ? 'forced' : previousKey === null ? 'not built yet' : previousKey !== key ? 'inputs changed' : 'files missing';
   await checkWritable(outDir);
+  await removeLeftovers(outDir);
   log(`Narrating ${edition.id} (${reason}) into ${outDir}`);
 
   const tracks = {} as Record<Lang, NarrationTrack>;
@@ -261,6 +266,26 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
 }
 
 let writeCount = 0;
+const TEMPORARY = /\.tmp-(\d+)-\d+$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files of a build that was killed before it could clean up (not of one still running). */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((n) => {
+    const pid = TEMPORARY.exec(n)?.[1];
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
+}
 
 async function writeAll(dir: string, outputs: { name: string; data: Uint8Array | string }[], key: string): Promise<void> {
   // Unique per process and per build, so two builds of the same folder never share a temporary file.

@@ -17,10 +17,11 @@ const VARIANT_DIR = '/usr/share/espeak-ng-data/voices/!v';
 const MIN_RATE = 80;
 const MAX_RATE = 450;
 
-export function espeakPackageVersion(): string {
+/** The engine's id (package and version) without loading it: enough to check the cache. */
+export function espeakEngineId(): string {
   const require = createRequire(import.meta.url);
   const pkg = JSON.parse(readFileSync(require.resolve(`${PACKAGE}/package.json`), 'utf8')) as { version: string };
-  return pkg.version;
+  return `espeak-ng-emscripten@${pkg.version}`;
 }
 
 /**
@@ -40,7 +41,7 @@ export async function createEspeakEngine(): Promise<SpeechEngine> {
   } finally {
     Date.now = now;
   }
-  return new EspeakEngine(module, worker, `espeak-ng-emscripten@${espeakPackageVersion()}`);
+  return new EspeakEngine(module, worker, espeakEngineId());
 }
 
 class EspeakEngine implements SpeechEngine {

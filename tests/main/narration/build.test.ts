@@ -192,8 +192,12 @@ describe('narration cache', () => {
     expect(t.editionHash).not.toBe(timing.editionHash);
 
     rmSync(join(out, 'narration-small', 'en.peaks.json'));
+    // A killed build's temporary file (its process is gone) is cleared away by the next build.
+    const leftover = join(out, 'narration-small', 'de.mp3.tmp-999999999-1');
+    writeFileSync(leftover, 'half');
     expect((await buildNarration({ editionFile: file, outRoot: out })).reason).toBe('files missing');
     expect(existsSync(join(out, 'narration-small', 'en.peaks.json'))).toBe(true);
+    expect(existsSync(leftover)).toBe(false);
   }, 60_000);
 });
 

@@ -46,7 +46,37 @@ export function NotesPanel() {
   const [busy, setBusy] = useState(false);
   useFlushOnHide(controller);
 
-  useCommand('newNote', () => void createNoteHere(player, controller));
+  // Keys typed between `n` and the new note's editor taking the focus (a round trip to the main
+  // process) belong to the note, not to the shortcuts: hold them and put them into the note.
+  const typeAhead = useRef<{ text: string; stop(): void } | null>(null);
+  const newNote = useCallback(() => {
+    if (typeAhead.current) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.key.length === 1) buffer.text += event.key;
+      else if (event.key === 'Enter') buffer.text += '\n';
+      else if (event.key === 'Backspace') buffer.text = buffer.text.slice(0, -1);
+      else return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    const buffer = {
+      text: '',
+      stop: () => {
+        window.removeEventListener('keydown', onKeyDown, true);
+        clearTimeout(timer);
+        if (typeAhead.current === buffer) typeAhead.current = null;
+      },
+    };
+    // Never hold the keyboard for long, whatever happens to the note.
+    const timer = setTimeout(() => buffer.stop(), 3000);
+    typeAhead.current = buffer;
+    window.addEventListener('keydown', onKeyDown, true);
+    void createNoteHere(player, controller).then((note) => {
+      if (!note) buffer.stop();
+    });
+  }, [player, controller]);
+  useCommand('newNote', newNote);
 
   // Ctrl+Z (Cmd+Z) undoes the last deletion, unless a text field wants it for its own undo.
   useEffect(() => {
@@ -68,7 +98,14 @@ export function NotesPanel() {
     if (editor) {
       editor.scrollIntoView({ block: 'nearest' });
       editor.focus();
+      // Hand over what was typed while the note was being made; from now on keys reach the editor.
+      const held = typeAhead.current;
+      if (held) {
+        held.stop();
+        if (held.text !== '') controller.edit(id, { text: editor.value + held.text });
+      }
       controller.focusHandled();
+      requestAnimationFrame(() => editor.setSelectionRange(editor.value.length, editor.value.length));
     }
   }, [snapshot.focusRequest, snapshot.notes, controller]);
 
@@ -105,7 +142,7 @@ export function NotesPanel() {
         <h2 id={headingId}>
           Notes <span className="notes-count">({snapshot.notes.length})</span>
         </h2>
-        <button type="button" aria-keyshortcuts="n" onClick={() => void createNoteHere(player, controller)}>
+        <button type="button" aria-keyshortcuts="n" onClick={newNote}>
           New note <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
@@ -217,7 +254,7 @@ const NoteItem = memo(function NoteItem({ note, controller, sentence, saveState,
         id={textId}
         className="note-text"
         value={note.text}
-        rows={Math.min(12, Math.max(2, note.text.split('\n').length))}
+        rows={Math.min(12, Math.max(3, note.text.split('\n').length))}
         maxLength={100_000}
         placeholder="Write your note…"
         onChange={(event) => controller.edit(note.id, { text: event.target.value })}

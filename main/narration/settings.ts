@@ -41,16 +41,17 @@ export interface NarrationSettings {
 }
 
 // The interviewer is a higher, female variant and Heilmann a low male one, so a listener can tell
-// the turns apart without looking; the narrator is eSpeak's plain voice with a flatter melody.
+// the turns apart without looking; the narrator is eSpeak's plain voice, a little higher than
+// Heilmann's and with a flatter melody.
 export const DEFAULT_SETTINGS: NarrationSettings = {
   voices: {
     de: {
-      narrator: { name: 'de', pitch: 50, pitchRange: 35 },
+      narrator: { name: 'de', pitch: 62, pitchRange: 35 },
       interviewer: { name: 'de+f3', pitch: 55, pitchRange: 60 },
       interviewee: { name: 'de+m3', pitch: 35, pitchRange: 55 },
     },
     en: {
-      narrator: { name: 'en-us', pitch: 50, pitchRange: 35 },
+      narrator: { name: 'en-us', pitch: 62, pitchRange: 35 },
       interviewer: { name: 'en-us+f3', pitch: 55, pitchRange: 60 },
       interviewee: { name: 'en-us+m3', pitch: 35, pitchRange: 55 },
     },

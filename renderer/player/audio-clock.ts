@@ -6,8 +6,13 @@
 // sets `playbackRate` on its <audio> element and leaves `preservesPitch` alone, whose default is
 // true in Chromium (and so in Electron); howler offers no option to set it, so we rely on that
 // default. The end-to-end suite checks it on the element the page plays.
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import { Emitter } from '../ui/emitter';
+
+// Howler's "unlock" (meant for mobile browsers) calls load() on every audio element at the first
+// click or key press, which throws away a seek made before it: the first keyboard command would be
+// lost. Desktop Chromium and Electron need no unlocking, and playing from a click is allowed anyway.
+Howler.autoUnlock = false;
 
 export interface AudioClockEvents {
   /** Playing started (or stopped: `playing` false). */

@@ -279,6 +279,7 @@ export class PlayerController {
     this.settingsWriter.update({ narrationLang: lang });
     this.events.emit('language', lang);
     await this.loadAudio(start, wasPlaying);
+    this.positions.saveSoon();
     this.events.emit('jumped', start);
   }
 

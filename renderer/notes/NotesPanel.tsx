@@ -1,7 +1,8 @@
 // The notes panel: the open document's notes in reading order, each edited in place (autosaved),
 // played from with one click, deleted with undo (button or Ctrl+Z). Export (Markdown, JSON, Anki
 // CSV) and import (JSON). Registers the `n` command: a new note at the selection or current place.
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type Ref } from 'react';
 import type { SaveState } from '../../common/notes/autosave';
 import { formatTime, type ExportFormat, type Note } from '../../common/notes/model';
 import { useCommand } from '../app/shortcuts';
@@ -43,6 +44,17 @@ export function NotesPanel() {
   const headingId = useId();
   const undoRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const notes = snapshot.notes;
+  // Only the notes in view are rendered: a document may carry thousands.
+  const virtualizer = useVirtualizer({
+    count: notes.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => 200,
+    gap: 12,
+    overscan: 4,
+    getItemKey: (index) => notes[index]?.id ?? index,
+  });
   const [busy, setBusy] = useState(false);
   useFlushOnHide(controller);
 
@@ -91,23 +103,28 @@ export function NotesPanel() {
   }, [controller]);
 
   // A new, restored or pointed-at note takes the focus (its editor), once, because the user asked.
+  const virtualItems = virtualizer.getVirtualItems();
   useEffect(() => {
     const id = snapshot.focusRequest;
     if (!id) return;
     const editor = listRef.current?.querySelector<HTMLTextAreaElement>(`[data-note-id="${CSS.escape(id)}"] textarea`);
-    if (editor) {
-      editor.scrollIntoView({ block: 'nearest' });
-      editor.focus();
-      // Hand over what was typed while the note was being made; from now on keys reach the editor.
-      const held = typeAhead.current;
-      if (held) {
-        held.stop();
-        if (held.text !== '') controller.edit(id, { text: editor.value + held.text });
-      }
-      controller.focusHandled();
-      requestAnimationFrame(() => editor.setSelectionRange(editor.value.length, editor.value.length));
+    if (!editor) {
+      // Not rendered yet: bring it into view; this effect runs again once it is.
+      const index = notes.findIndex((n) => n.id === id);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+      return;
     }
-  }, [snapshot.focusRequest, snapshot.notes, controller]);
+    editor.scrollIntoView({ block: 'nearest' });
+    editor.focus();
+    // Hand over what was typed while the note was being made; from now on keys reach the editor.
+    const held = typeAhead.current;
+    if (held) {
+      held.stop();
+      if (held.text !== '') controller.edit(id, { text: editor.value + held.text });
+    }
+    controller.focusHandled();
+    requestAnimationFrame(() => editor.setSelectionRange(editor.value.length, editor.value.length));
+  }, [snapshot.focusRequest, notes, controller, virtualizer, virtualItems]);
 
   const onDelete = useCallback(
     async (note: Note) => {
@@ -176,19 +193,28 @@ export function NotesPanel() {
         <p className="notes-empty">No notes yet. Press n to add one at the current place, or select words in the transcript first.</p>
       )}
 
-      <ol className="notes-list" ref={listRef}>
-        {snapshot.notes.map((note) => (
-          <NoteItem
-            key={note.id}
-            note={note}
-            controller={controller}
-            sentence={sentenceText.get(note.sentenceIds[0] ?? '') ?? null}
-            saveState={snapshot.saveStates.get(note.id) ?? 'saved'}
-            onPlay={onPlay}
-            onDelete={onDelete}
-          />
-        ))}
-      </ol>
+      <div className="notes-scroller" ref={scrollerRef}>
+        <ol className="notes-list" ref={listRef} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((item) => {
+            const note = notes[item.index]!;
+            return (
+              <NoteItem
+                key={note.id}
+                ref={virtualizer.measureElement}
+                index={item.index}
+                count={notes.length}
+                style={{ transform: `translateY(${item.start}px)` }}
+                note={note}
+                controller={controller}
+                sentence={sentenceText.get(note.sentenceIds[0] ?? '') ?? null}
+                saveState={snapshot.saveStates.get(note.id) ?? 'saved'}
+                onPlay={onPlay}
+                onDelete={onDelete}
+              />
+            );
+          })}
+        </ol>
+      </div>
 
       <div className="notes-transfer">
         <div role="group" aria-label="Export notes">
@@ -211,6 +237,10 @@ export function NotesPanel() {
 const SAVE_LABELS: Record<SaveState, string> = { saved: 'Saved', unsaved: 'Saving soon…', saving: 'Saving…', failed: 'Not saved' };
 
 interface NoteItemProps {
+  ref: Ref<HTMLLIElement>;
+  index: number;
+  count: number;
+  style: CSSProperties;
   note: Note;
   controller: NotesController;
   sentence: string | null;
@@ -219,7 +249,7 @@ interface NoteItemProps {
   onDelete(note: Note): Promise<void>;
 }
 
-const NoteItem = memo(function NoteItem({ note, controller, sentence, saveState, onPlay, onDelete }: NoteItemProps) {
+const NoteItem = memo(function NoteItem({ ref, index, count, style, note, controller, sentence, saveState, onPlay, onDelete }: NoteItemProps) {
   const textId = useId();
   const tagsId = useId();
   const time = formatTime(note.time);
@@ -231,7 +261,7 @@ const NoteItem = memo(function NoteItem({ note, controller, sentence, saveState,
   }, [note.tags]);
 
   return (
-    <li className="note" data-note-id={note.id}>
+    <li className="note" data-note-id={note.id} ref={ref} data-index={index} aria-setsize={count} aria-posinset={index + 1} style={style}>
       <div className="note-anchor">
         <button type="button" className="note-play" onClick={() => onPlay(note)} aria-label={`Play from ${time}`}>
           ▶ {time}

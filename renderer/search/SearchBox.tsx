@@ -214,7 +214,7 @@ export function SearchBox() {
         onFocus={() => query.trim() !== '' && result && setOpen(true)}
         onBlur={() => setOpen(false)}
       />
-      <div className="search-results" hidden={!open || result === null}>
+      <div className="search-results" hidden={!open || result === null} data-query={result?.query}>
         <div id={listId} role="listbox" aria-label="Search results" hidden={options.length === 0}>
           {transcriptOptions.length > 0 && (
             <div role="group" aria-labelledby={`${listId}-transcript`}>

@@ -1,8 +1,11 @@
 // Notes and search end to end in real Chromium against the real back end (SQLite, web host):
 // a note added by keyboard survives a reload, search finds it and the transcript, Enter jumps there,
 // delete undoes with Ctrl+Z, a note from a selection keeps the exact words, and the Markdown export
-// (downloaded and written to the data folder) quotes the sentence.
-import { readdir, readFile } from 'node:fs/promises';
+// (downloaded and written to the data folder) quotes the sentence. The panel and the results pass
+// axe; a damaged database is reported in the panel and the app still starts.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +27,8 @@ afterAll(async () => {
 });
 
 const notesPanel = () => page.getByRole('complementary', { name: 'Notes' });
+const violations = async (selector: string, disabledRules: string[] = []) =>
+  (await new AxeBuilder({ page }).include(selector).disableRules(disabledRules).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 const searchBox = () => page.getByRole('combobox', { name: 'Search the transcript and your notes' });
 
 /** Puts the focus on the transcript (not a text field), so single-key commands work. */
@@ -62,6 +67,10 @@ describe('notes and search in the browser', () => {
     const notesGroup = page.getByRole('group', { name: /^Notes/ });
     await notesGroup.getByRole('option').first().waitFor();
     expect(await notesGroup.locator('mark').first().textContent()).toBe('Ueberwachung');
+    await page.keyboard.press('ArrowDown');
+    // The results scroll without being focusable themselves: in the ARIA combobox pattern the focus
+    // stays in the input and the arrow keys move (and scroll to) the active option.
+    expect(await violations('.search', ['scrollable-region-focusable'])).toEqual([]);
 
     // Hostile input is just text: no error, no crash.
     for (const hostile of ['"', 'NOT (', '*^-:', '🙂', 'x'.repeat(2000)]) {
@@ -116,6 +125,7 @@ describe('notes and search in the browser', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => notesPanel().locator('.note').count()).toBe(before);
     await expect.poll(() => notesPanel().locator('.note-quote').first().textContent()).toBe('«erste digitale Überwachungsstaat»');
+    expect(await violations('.notes-panel')).toEqual([]);
   });
 
   it('exports Markdown that quotes the sentence, as a download and as a file in the data folder', async () => {
@@ -130,5 +140,27 @@ describe('notes and search in the browser', () => {
     const written = await readdir(join(app.dataDir, 'exports'));
     expect(written).toContain(file.suggestedFilename());
     expect(await readFile(join(app.dataDir, 'exports', file.suggestedFilename()), 'utf8')).toBe(content);
+  });
+});
+
+describe('a damaged notes database in the browser', () => {
+  it('is reported in the notes panel, and the app starts with working notes', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mitlesen-e2e-corrupt-'));
+    await mkdir(join(dataDir, 'notes'), { recursive: true });
+    await writeFile(join(dataDir, 'notes', 'notes.sqlite'), 'garbage, not a database '.repeat(100));
+    const damaged = await startApp({ dataDir });
+    try {
+      const panel = damaged.page.getByRole('complementary', { name: 'Notes' });
+      const alert = panel.getByRole('alert');
+      await alert.waitFor({ timeout: 20_000 });
+      expect(await alert.textContent()).toMatch(/could not be read .* moved aside to .*notes\.sqlite\.corrupt-/);
+      await damaged.page.locator('#main').focus();
+      await damaged.page.keyboard.press('n');
+      await expect.poll(() => panel.locator('textarea').count()).toBe(1);
+      expect((await readdir(join(dataDir, 'notes'))).some((name) => name.startsWith('notes.sqlite.corrupt-'))).toBe(true);
+    } finally {
+      await damaged.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

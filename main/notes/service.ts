@@ -143,13 +143,16 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
     restoreNote: ({ undoToken }) => requireStore().restore(undoToken),
     search: async ({ documentId, query, limit = DEFAULT_LIMIT }) => {
       const built = buildQuery(query);
-      const notes = requireStore().searchNotes(documentId, built, limit);
-      let transcript: ReturnType<TranscriptIndex['search']> = { hits: [], more: false };
       let searchProblem: string | null = null;
+      // The transcript is searched even when the notes database is unavailable.
+      const notes = store ? store.searchNotes(documentId, built, limit) : { hits: [], more: false };
+      if (!store) searchProblem = `Notes cannot be searched: ${problem ?? 'the database is closed'}`;
+      let transcript: ReturnType<TranscriptIndex['search']> = { hits: [], more: false };
       try {
         transcript = (await editionOf(documentId)).index.search(built, limit);
       } catch (error) {
         searchProblem = `The transcript could not be searched: ${error instanceof Error ? error.message : String(error)}`;
+        if (!store) searchProblem += ` Notes cannot be searched either: ${problem ?? 'the database is closed'}`;
       }
       return {
         query,

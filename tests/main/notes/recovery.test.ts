@@ -105,6 +105,27 @@ describe('a damaged notes database', () => {
   });
 });
 
+describe('a database this Mitlesen must not touch', () => {
+  it('(from a newer version) leaves it in place, makes notes unavailable with a message, and still searches the transcript', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(temp.dir, 'notes'), { recursive: true });
+    const newer = new DatabaseSync(notesPaths(temp.dir).database);
+    newer.exec('PRAGMA user_version = 999');
+    newer.close();
+    const s = service();
+    try {
+      expect(s.status()).toMatchObject({ available: false, problem: expect.stringMatching(/newer Mitlesen/) });
+      await expect(Promise.resolve().then(() => s.handlers.listNotes({ documentId: edition.id }))).rejects.toThrow(/Notes are unavailable: .*newer Mitlesen/);
+      const result = await s.handlers.search({ documentId: edition.id, query: 'gesehen' });
+      expect(result.transcript.map((hit) => hit.sentenceId)).toContain('s003');
+      expect(result.problem).toMatch(/Notes cannot be searched/);
+      expect(readdirSync(join(temp.dir, 'notes')).filter((name) => name.includes('corrupt'))).toEqual([]);
+    } finally {
+      s.close();
+    }
+  });
+});
+
 describe('backups', () => {
   it('are made once a day outside the database folder, the newest 7 kept, each a sound database', async () => {
     for (let day = 1; day <= 10; day++) {

@@ -24,33 +24,38 @@ export function App() {
 
   useEffect(() => installShortcuts(), []);
 
-  const load = useCallback(() => {
-    // A newer attempt (Try again) wins over one still under way.
-    const mine = ++attempt.current;
-    setPhase({ status: 'loading' });
-    (async () => {
-      const [documents, settings] = await Promise.all([api.listDocuments(), api.getSettings()]);
-      const first = documents[0];
-      if (!first) return { status: 'empty' } as const;
-      const bundle = await api.loadDocument({ documentId: first.id });
-      return { status: 'open', documentId: first.id, bundle, settings } as const;
-    })().then(
-      (next) => {
+  // The start-up requests, shared by a remount that happens while they are under way (React's
+  // StrictMode mounts twice in development), so the back end is asked once per start or retry.
+  const inFlight = useRef<Promise<Exclude<Phase, { status: 'loading' }>> | null>(null);
+
+  const load = useCallback(
+    (retry: boolean) => {
+      // A newer attempt (Try again) wins over one still under way.
+      const mine = ++attempt.current;
+      setPhase({ status: 'loading' });
+      if (retry || !inFlight.current) {
+        inFlight.current = (async () => {
+          const [documents, settings] = await Promise.all([api.listDocuments(), api.getSettings()]);
+          const first = documents[0];
+          if (!first) return { status: 'empty' } as const;
+          const bundle = await api.loadDocument({ documentId: first.id });
+          return { status: 'open', documentId: first.id, bundle, settings } as const;
+        })().catch((error: unknown) => ({ status: 'failed', message: error instanceof Error ? error.message : String(error) }) as const);
+      }
+      void inFlight.current.then((next) => {
         if (mine !== attempt.current) return;
         if (next.status === 'open') {
           setLayout(next.settings.settings.layout);
           setSettingsProblem(next.settings.problem);
         }
         setPhase(next);
-      },
-      (error: unknown) => {
-        if (mine !== attempt.current) return;
-        setPhase({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  }, [api]);
+      });
+    },
+    [api],
+  );
+  const retry = useCallback(() => load(true), [load]);
 
-  useEffect(load, [load]);
+  useEffect(() => load(false), [load]);
 
   const changeLayout = (next: Layout) => {
     setLayout(next);
@@ -70,7 +75,7 @@ export function App() {
         settings={phase.settings.settings}
         layout={layout}
         onLayoutChange={changeLayout}
-        onReload={load}
+        onReload={retry}
         appNotices={appNotices}
       />
     );
@@ -83,12 +88,12 @@ export function App() {
         <div className="app-message">
           {phase.status === 'loading' && <p aria-busy="true">Opening…</p>}
           {phase.status === 'empty' && (
-            <Notice tone="error" title="There is no document to open" actions={[{ label: 'Look again', onClick: load }]}>
+            <Notice tone="error" title="There is no document to open" actions={[{ label: 'Look again', onClick: retry }]}>
               <p>Mitlesen found no valid document in its transcripts folder.</p>
             </Notice>
           )}
           {phase.status === 'failed' && (
-            <Notice tone="error" title="Mitlesen could not open the document" actions={[{ label: 'Try again', onClick: load }]}>
+            <Notice tone="error" title="Mitlesen could not open the document" actions={[{ label: 'Try again', onClick: retry }]}>
               <p className="preformatted">{phase.message}</p>
             </Notice>
           )}

@@ -32,16 +32,15 @@ export function ChapterList() {
                 aria-current={isCurrent ? 'true' : undefined}
                 disabled={start === null}
                 onClick={() => start !== null && player.playFromTime(start)}
-                aria-label={`${i + 1}. ${chapter.title[lang]}, ${speakTime(duration)}${isCurrent ? ', current chapter' : ''}`}
               >
-                <span className="chapter-number" aria-hidden="true">
-                  {i + 1}
-                </span>
+                <span className="chapter-number">{i + 1}.</span>{' '}
                 <span className="chapter-title" lang={lang}>
                   {chapter.title[lang]}
                 </span>
-                <span className="chapter-duration" aria-hidden="true">
-                  {formatTime(duration)}
+                <span className="visually-hidden">, </span>
+                <span className="chapter-duration">
+                  <time dateTime={`PT${Math.round(duration)}S`}>{formatTime(duration)}</time>
+                  <span className="visually-hidden"> ({speakTime(duration)})</span>
                 </span>
               </button>
             </li>

@@ -45,11 +45,13 @@ export class AudioClock {
   private volume = 1;
   private muted = false;
 
-  /** Loads a narration; resolves when it can play, or says it was superseded or failed. */
-  load(source: AudioSource): Promise<LoadOutcome> {
+  /**
+   * Loads a narration and places it at `startAt`; resolves when it can play from there, or says it
+   * was superseded (a newer load started) or failed.
+   */
+  load(source: AudioSource, startAt = 0): Promise<LoadOutcome> {
     const generation = ++this.generation;
     this.unloadHowl();
-    this.pendingSeek = null;
     this.loadedDuration = 0;
     return new Promise<LoadOutcome>((resolve) => {
       const howl = new Howl({
@@ -64,13 +66,20 @@ export class AudioClock {
       this.howl = howl;
       const stale = () => generation !== this.generation;
       howl.once('load', () => {
+        if (!stale()) this.loadedDuration = howl.duration();
+      });
+      // The first seek (queued below until the audio has loaded) reports the id of the sound, which
+      // every later call must name: howler's play() without an id would start a second, fresh sound.
+      howl.once('seek', (soundId) => {
         if (stale()) return resolve('superseded');
-        this.loadedDuration = howl.duration();
+        this.soundId = soundId;
         this.events.emit('ready', this.loadedDuration);
         resolve('loaded');
+        if (this.wantsToPlay) howl.play(soundId);
       });
       howl.once('loaderror', (_id, error) => {
         if (stale()) return resolve('superseded');
+        this.setWantsToPlay(false);
         this.events.emit('error', describeLoadError(error));
         resolve('failed');
       });
@@ -89,6 +98,8 @@ export class AudioClock {
         if (stale() || this.pendingSeek === null) return;
         if (Math.abs(this.rawTime() - this.pendingSeek) < 0.01) this.pendingSeek = null;
       });
+      this.pendingSeek = Math.max(0, startAt);
+      howl.seek(this.pendingSeek);
     });
   }
 
@@ -114,14 +125,15 @@ export class AudioClock {
 
   play(): void {
     if (!this.howl || this.wantsToPlay) return;
-    this.soundId = this.howl.play(this.soundId);
     this.setWantsToPlay(true);
+    // Before the sound is known (still loading), load() starts it once it is.
+    if (this.soundId !== undefined) this.howl.play(this.soundId);
   }
 
   pause(): void {
     if (!this.howl || !this.wantsToPlay) return;
-    this.howl.pause(this.soundId);
     this.setWantsToPlay(false);
+    if (this.soundId !== undefined) this.howl.pause(this.soundId);
   }
 
   seek(time: number): void {

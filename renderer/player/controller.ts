@@ -196,8 +196,8 @@ export class PlayerController {
     if (this.snapshot.status === 'ready') this.clock.seek(target);
     else this.detachedTime = target;
     this.positions.saveSoon();
-    this.events.emit('jumped', target);
     this.requestFrame();
+    this.events.emit('jumped', target);
   }
 
   skip(seconds: number): void {
@@ -316,9 +316,7 @@ export class PlayerController {
     const track = this.track();
     this.update({ status: 'loading', audioError: null });
     const format = track.mimeType === 'audio/ogg' ? 'ogg' : 'mp3';
-    const loading = this.clock.load({ url: this.mediaUrl(track.mediaId), format });
-    this.clock.seek(start);
-    const outcome = await loading;
+    const outcome = await this.clock.load({ url: this.mediaUrl(track.mediaId), format }, start);
     if (outcome === 'superseded' || this.destroyed) return;
     if (outcome === 'failed') {
       this.detachedTime = start;

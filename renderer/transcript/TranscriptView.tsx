@@ -40,9 +40,14 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
       moveRovingFocus(articleRef.current, unit, false);
     });
     highlighterRef.current = highlighter;
-    const offFrame = player.onFrame((time) => highlighter.update(time - player.getSnapshot().syncOffsetMs / 1000));
+    const offset = () => player.getSnapshot().syncOffsetMs / 1000;
+    const offFrame = player.onFrame((time) => highlighter.update(time - offset()));
     const offLanguage = player.events.on('language', (lang) => highlighter.setLanguage(lang));
-    const offJump = player.events.on('jumped', () => requestAnimationFrame(() => follow.resume(highlighter.currentUnit())));
+    // A jump the listener asked for: light the new place now and bring it into view.
+    const offJump = player.events.on('jumped', () => {
+      highlighter.update(player.time() - offset());
+      follow.resume(highlighter.currentUnit());
+    });
     return () => {
       offFrame();
       offLanguage();

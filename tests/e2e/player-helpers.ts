@@ -41,7 +41,7 @@ declare global {
   }
 }
 
-export async function openPlayer(options: Omit<StartAppOptions, 'open'> & { beforeOpen?: (app: RunningApp) => Promise<void> } = {}): Promise<PlayerApp> {
+export async function openPlayer(options: Omit<StartAppOptions, 'open'> & { beforeOpen?: (app: RunningApp) => Promise<unknown> } = {}): Promise<PlayerApp> {
   const { beforeOpen, ...startOptions } = options;
   const app = await startApp({ ...startOptions, open: false });
   await app.page.addInitScript(AUDIO_PROBE);

@@ -172,7 +172,7 @@ describe('chapters', () => {
     await expect.poll(() => page.getByTestId('chapter-announcer').textContent()).toBe(`Chapter 5 of ${app.bundle.edition.chapters.length}: ${chapter.title.de}`);
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(chapter.title.de);
     // Each chapter shows its length.
-    const durations = await page.locator('.chapter-duration').allTextContents();
+    const durations = await page.locator('.chapter-duration time').allTextContents();
     expect(durations).toHaveLength(app.bundle.edition.chapters.length);
     for (const text of durations) expect(text).toMatch(/^\d+:\d\d$/);
   });

@@ -20,6 +20,9 @@ export interface PlayerApp extends RunningApp {
  * so a test can read the clock the app plays by: the last one whose source is narration media.
  */
 export const AUDIO_PROBE = `(() => {
+  // tsx (used by the benchmarks) compiles functions handed to page.evaluate with esbuild's
+  // keepNames, which calls a __name helper that only exists in Node; give the page a no-op one.
+  window.__name = window.__name || ((fn) => fn);
   const Original = window.Audio;
   const created = [];
   function ProbedAudio(...args) {

@@ -1,0 +1,27 @@
+// Every message catalog, merged. To add a feature's catalog: create messages/<feature>.ts with
+// `export default { en: {...}, de: {...} } as const` (keys namespaced "<feature>.…"), then add one
+// import line and one line to CATALOGS below. tests/renderer/i18n-catalog.test.ts checks that every
+// key exists in both languages with the same {params}, and that no key is defined twice.
+import app from './app';
+
+export const CATALOGS = [
+  app,
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Catalog = (typeof CATALOGS)[number];
+type EnglishMessages = UnionToIntersection<Catalog['en']>;
+
+/** Every message key of the app ('player.play', 'notes.delete', …). */
+export type MessageKey = keyof EnglishMessages & string;
+
+function merge(lang: 'en' | 'de'): Readonly<Record<string, string>> {
+  const all: Record<string, string> = {};
+  for (const catalog of CATALOGS) Object.assign(all, catalog[lang]);
+  return all;
+}
+
+export const MESSAGES: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = {
+  en: merge('en'),
+  de: merge('de'),
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage, messageParams, resolveUiLanguage } from '../../renderer/i18n/format';
+import { translate } from '../../renderer/i18n';
+
+describe('formatMessage', () => {
+  it('fills in parameters, numbers in the language’s style', () => {
+    expect(formatMessage('en', 'Chapter {n}: {title}', { n: 5, title: 'Überwachung' })).toBe('Chapter 5: Überwachung');
+    expect(formatMessage('de', 'Tempo {rate}', { rate: 1.25 })).toBe('Tempo 1,25');
+    expect(formatMessage('en', 'Tempo {rate}', { rate: 1.25 })).toBe('Tempo 1.25');
+  });
+
+  it('keeps a missing parameter visible', () => {
+    expect(formatMessage('en', 'Hello {name}')).toBe('Hello {name}');
+  });
+
+  it('picks plural forms per language, with # for the number and params inside arms', () => {
+    const m = '{count, plural, =0 {no notes} one {# note in {chapter}} other {# notes in {chapter}}}';
+    expect(formatMessage('en', m, { count: 0, chapter: 'A' })).toBe('no notes');
+    expect(formatMessage('en', m, { count: 1, chapter: 'A' })).toBe('1 note in A');
+    expect(formatMessage('en', m, { count: 1200, chapter: 'A' })).toBe('1,200 notes in A');
+    expect(formatMessage('de', '{count, plural, one {# Notiz} other {# Notizen}}', { count: 2 })).toBe('2 Notizen');
+  });
+
+  it('lists the params a message uses, including those in plural arms', () => {
+    expect([...messageParams('{a} and {count, plural, one {# x {b}} other {# y {b}}}')].sort()).toEqual(['a', 'b', 'count']);
+  });
+});
+
+describe('resolveUiLanguage', () => {
+  it('follows the system unless a language is chosen', () => {
+    expect(resolveUiLanguage('system', 'de-AT')).toBe('de');
+    expect(resolveUiLanguage('system', 'DE')).toBe('de');
+    expect(resolveUiLanguage('system', 'en-GB')).toBe('en');
+    expect(resolveUiLanguage('system', 'fr-FR')).toBe('en');
+    expect(resolveUiLanguage('system', undefined)).toBe('en');
+    expect(resolveUiLanguage('de', 'en-US')).toBe('de');
+    expect(resolveUiLanguage('en', 'de-DE')).toBe('en');
+  });
+});
+
+describe('translate', () => {
+  it('gives each language its text', () => {
+    expect(translate('en', 'app.settingsButton')).toBe('Settings');
+    expect(translate('de', 'app.settingsButton')).toBe('Einstellungen');
+  });
+});

@@ -45,7 +45,8 @@ async function now(): Promise<number> {
 
 async function pause(): Promise<void> {
   if (!(await audioState(app.page)).paused) {
-    await app.page.keyboard.press('Space');
+    // The button, not Space: Space would press whatever button has the focus (e.g. a chapter).
+    await app.page.getByRole('button', { name: 'Pause', exact: true }).click();
     await waitForPlaying(app.page, false);
   }
 }
@@ -187,6 +188,13 @@ describe('the waveform', () => {
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.75);
     const duration = (await audioState(page)).time > 0 ? track.duration : track.duration;
     await expect.poll(async () => Math.abs((await now()) - duration * 0.5)).toBeLessThan(duration * 0.01);
+    // A drag seeks to where it ends.
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.75);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.75, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.75, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.abs((await now()) - duration * 0.6)).toBeLessThan(duration * 0.01);
     await slider.focus();
     await page.keyboard.press('Home');
     await waitForTime(page, 0, EXACT);

@@ -144,4 +144,54 @@ describe('the player', () => {
     expect(back.time).toBeGreaterThanOrEqual(sentenceStart(app.timing.tracks.de, here) - 0.001);
     expect(back.time).toBeLessThan(sentenceStart(app.timing.tracks.de, here) + 1);
   });
+
+  it('mutes and sets the volume; keys in the volume slider move the slider, not the narration', async () => {
+    const { page } = app;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const mute = page.getByRole('button', { name: 'Mute' });
+    await page.keyboard.press('m');
+    await expect.poll(async () => page.evaluate(() => window.__mitlesenAudio?.()?.muted)).toBe(true);
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    await mute.click();
+    await expect.poll(async () => page.evaluate(() => window.__mitlesenAudio?.()?.muted)).toBe(false);
+    const before = (await audioState(page)).time;
+    await page.getByRole('slider', { name: 'Volume' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => page.evaluate(() => window.__mitlesenAudio?.()?.volume)).toBeCloseTo(0.9, 5);
+    expect((await audioState(page)).time).toBe(before);
+  });
+
+  it('shows each layout, and lights the narration in it', async () => {
+    const { page } = app;
+    const layout = page.getByLabel('Layout');
+    const lit = async () => (await clockAndHighlight(page)).sentences;
+    await page.locator('[data-sentence="s025"][data-lang="de"]').click();
+    await waitForPlaying(page, true);
+    await pause();
+
+    await layout.selectOption('interleaved');
+    await page.locator('.transcript.layout-interleaved').waitFor();
+    await expect.poll(lit).toEqual(expect.arrayContaining(['de:s025']));
+    expect((await lit()).some((s) => s.startsWith('en:'))).toBe(true);
+    expect((await clockAndHighlight(page)).word?.lang).toBe('de');
+
+    await layout.selectOption('de');
+    await page.locator('.transcript.layout-de').waitFor();
+    expect(await page.locator('[data-lang="en"]').count()).toBe(0);
+    await expect.poll(lit).toEqual(['de:s025']);
+    expect((await clockAndHighlight(page)).word?.sentence).toBe('s025');
+
+    await layout.selectOption('en');
+    await page.locator('.transcript.layout-en').waitFor();
+    expect(await page.locator('[data-lang="de"]').count()).toBe(0);
+    // German narration, English text: the English sentence that says the same is lit.
+    await expect.poll(lit).toEqual([`en:${sentenceInLanguage(app.bundle.edition, 's025', 'en')}`]);
+    expect(await page.locator('[data-unit][aria-current="true"]').count()).toBe(1);
+
+    await layout.selectOption('side-by-side');
+    await page.locator('.transcript.layout-side-by-side').waitFor();
+    await expect.poll(lit).toEqual(expect.arrayContaining(['de:s025']));
+  });
 });
+

@@ -12,6 +12,15 @@ export const DEFAULT_SETTINGS: Settings = {
   volume: 1,
   muted: false,
   syncOffsetMs: 0,
+  theme: 'system',
+  highlightStyle: 'background',
+  wordHighlightColor: null,
+  sentenceHighlightColor: null,
+  fontScale: 1,
+  lineSpacing: 1.6,
+  font: 'default',
+  reducedMotion: 'system',
+  announceSentences: false,
 };
 
 type SettingKey = Exclude<keyof Settings, 'version'>;

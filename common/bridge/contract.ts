@@ -35,6 +35,20 @@ export interface Settings {
   muted: boolean;
   /** Milliseconds; positive shifts the highlight later (for headphones with latency). */
   syncOffsetMs: number;
+  // Accessibility (renderer/settings, common/a11y):
+  theme: 'system' | 'light' | 'dark' | 'contrast-light' | 'contrast-dark';
+  highlightStyle: 'background' | 'underline' | 'bold' | 'outline' | 'none';
+  /** "#rrggbb", or null for the theme's colour. */
+  wordHighlightColor: string | null;
+  sentenceHighlightColor: string | null;
+  /** Text size, 1 (100%) to 3 (300%). */
+  fontScale: number;
+  /** Line height of the transcript, 1.2 to 3. */
+  lineSpacing: number;
+  font: 'default' | 'dyslexic';
+  reducedMotion: 'system' | 'on' | 'off';
+  /** Speak each sentence as it starts (screen readers). */
+  announceSentences: boolean;
 }
 
 export interface SettingsState {

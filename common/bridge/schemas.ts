@@ -8,6 +8,7 @@ const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 
 const sentenceId = z.string().regex(/^s\d{1,6}$/, 'a sentence id is "s" followed by digits');
 const lang = z.enum(['de', 'en']);
 const noArgument = z.undefined({ error: 'this call takes no argument' });
+const hexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
 
 export const settingsPatchSchema = z
   .object({
@@ -18,6 +19,15 @@ export const settingsPatchSchema = z
     volume: z.number().min(0).max(1),
     muted: z.boolean(),
     syncOffsetMs: z.number().int().min(-500).max(500),
+    theme: z.enum(['system', 'light', 'dark', 'contrast-light', 'contrast-dark']),
+    highlightStyle: z.enum(['background', 'underline', 'bold', 'outline', 'none']),
+    wordHighlightColor: hexColor.nullable(),
+    sentenceHighlightColor: hexColor.nullable(),
+    fontScale: z.number().min(1).max(3),
+    lineSpacing: z.number().min(1.2).max(3),
+    font: z.enum(['default', 'dyslexic']),
+    reducedMotion: z.enum(['system', 'on', 'off']),
+    announceSentences: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,7 +1,7 @@
 // Where the navigation commands go: previous/next sentence, paragraph and chapter, and time skips,
 // each computed from the time heard now. Pure; the player only seeks to the answers.
 import type { Edition, Lang } from '../edition/model';
-import { buildTimeline, lastStartAtOrBefore, type TimedSentenceLike, type Timeline } from './lookup';
+import { buildTimeline, lastStartAtOrBefore, TimelineCursor, type TimedSentenceLike, type Timeline } from './lookup';
 
 /**
  * "Previous" within this many seconds of a unit's start goes to the unit before; later, it goes back
@@ -133,4 +133,19 @@ export function chapterDurations(index: NavigationIndex): Map<string, number> {
     durations.set(id, Math.max(0, end - starts[i]!));
   });
   return durations;
+}
+
+/**
+ * Where to resume a saved place in the narration of `lang`: the exact time when it was saved in that
+ * language and the timings still put it in the saved sentence; otherwise the start of that sentence
+ * (or of the first narrated one after it); 0 when the sentence is gone.
+ */
+export function resumeTarget(edition: Edition, index: NavigationIndex, saved: { sentenceId: string; time: number; lang: Lang }, lang: Lang): number {
+  if (saved.lang === lang) {
+    const cursor = new TimelineCursor(index.timeline);
+    cursor.moveTo(saved.time);
+    if (cursor.sentenceId() === saved.sentenceId) return saved.time;
+  }
+  const sentence = narratedSentenceFrom(edition, index, saved.sentenceId, lang);
+  return sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
 }

@@ -10,6 +10,7 @@ import {
   buildNavigationIndex,
   narratedSentenceFrom,
   navigationTarget,
+  resumeTarget,
   skipTarget,
   startOf,
   type Direction,
@@ -17,8 +18,10 @@ import {
   type NavigationLevel,
 } from '../../common/timing/navigate';
 import { Emitter } from '../ui/emitter';
+import { Store } from '../ui/store';
 import { AudioClock } from './audio-clock';
-import { messageOf, PositionSaver, SettingsWriter } from './persistence';
+import { FrameLoop } from './frame-loop';
+import { PositionSaver, SettingsWriter } from './persistence';
 
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 3;
@@ -63,18 +66,19 @@ export class PlayerController {
   readonly navigation: Readonly<Record<Lang, NavigationIndex>>;
   readonly events = new Emitter<PlayerEvents>();
   private readonly clock = new AudioClock();
-  private readonly changes = new Emitter<{ change: [] }>();
-  private readonly frameListeners = new Set<(time: number) => void>();
+  private readonly frames = new FrameLoop(
+    () => this.time(),
+    () => this.clock.isPlaying(),
+  );
   private readonly chapterOfSentence: ReadonlyMap<string, string>;
   private readonly settingsWriter: SettingsWriter;
   private readonly positions: PositionSaver;
   private readonly api: PlayerControllerOptions['api'];
   private readonly mediaUrl: (mediaId: string) => string;
   private cursor: TimelineCursor;
-  private snapshot: PlayerSnapshot;
+  private readonly store: Store<PlayerSnapshot>;
   /** The place while no audio is loaded (before it loads, or when it failed). */
   private detachedTime = 0;
-  private frameRequest = 0;
   private destroyed = false;
   private lastAudioError: string | null = null;
 
@@ -90,7 +94,7 @@ export class PlayerController {
     };
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     const { settings } = options;
-    this.snapshot = {
+    this.store = new Store<PlayerSnapshot>({
       status: 'loading',
       audioError: null,
       playing: false,
@@ -102,7 +106,7 @@ export class PlayerController {
       sentenceId: null,
       chapterId: options.edition.chapters[0]?.id ?? null,
       duration: options.timing.tracks[settings.narrationLang].duration,
-    };
+    });
     this.cursor = new TimelineCursor(this.navigation[settings.narrationLang].timeline);
     this.settingsWriter = new SettingsWriter(
       (patch) => this.api.updateSettings({ patch }),
@@ -112,6 +116,8 @@ export class PlayerController {
       () => this.getReadingPosition(),
       (position) => this.api.savePosition(position),
     );
+    // First in every frame, so listeners see the sentence of this frame in the snapshot.
+    this.frames.add(this.trackSentence);
     this.clock.setRate(settings.rate);
     this.clock.setVolume(settings.volume);
     this.clock.setMuted(settings.muted);
@@ -137,7 +143,7 @@ export class PlayerController {
       // No resume point is no reason not to open the document.
     }
     if (this.destroyed) return;
-    const start = saved ? this.resumeTime(saved) : 0;
+    const start = saved ? resumeTarget(this.edition, this.navigation[this.snapshot.lang], saved, this.snapshot.lang) : 0;
     this.detachedTime = start;
     this.requestFrame();
     await this.loadAudio(start, false);
@@ -145,14 +151,12 @@ export class PlayerController {
 
   // ---- React's view of the player -------------------------------------------------------------
 
-  subscribe = (listener: () => void): (() => void) => this.changes.on('change', listener);
-  getSnapshot = (): PlayerSnapshot => this.snapshot;
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+  getSnapshot = (): PlayerSnapshot => this.store.get();
 
   /** Called once per animation frame while playing (and once after each change of place). */
   onFrame(listener: (time: number) => void): () => void {
-    this.frameListeners.add(listener);
-    this.requestFrame();
-    return () => this.frameListeners.delete(listener);
+    return this.frames.add(listener);
   }
 
   track(lang: Lang = this.snapshot.lang): NarrationTrack {
@@ -303,10 +307,9 @@ export class PlayerController {
     this.flush();
     this.destroyed = true;
     this.positions.stop();
-    if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
+    this.frames.stop();
     this.clock.destroy();
-    this.frameListeners.clear();
-    this.changes.clear();
+    this.store.clear();
     this.events.clear();
   }
 
@@ -328,19 +331,6 @@ export class PlayerController {
     this.requestFrame();
   }
 
-  private resumeTime(saved: ReadingPosition): number {
-    const lang = this.snapshot.lang;
-    const index = this.navigation[lang];
-    if (saved.lang === lang) {
-      // The exact place, if the timings still put it in the sentence that was saved.
-      const cursor = new TimelineCursor(index.timeline);
-      cursor.moveTo(saved.time);
-      if (cursor.sentenceId() === saved.sentenceId) return saved.time;
-    }
-    const sentence = narratedSentenceFrom(this.edition, index, saved.sentenceId, lang);
-    return sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
-  }
-
   private getReadingPosition(): ReadingPosition | null {
     if (this.snapshot.status !== 'ready') return null;
     const { time, sentenceId, lang } = this.getPosition();
@@ -348,37 +338,23 @@ export class PlayerController {
   }
 
   private requestFrame(): void {
-    if (!this.frameRequest && !this.destroyed) this.frameRequest = requestAnimationFrame(this.frame);
+    this.frames.requestFrame();
   }
 
-  private readonly frame = (): void => {
-    this.frameRequest = 0;
-    // Ask for the next frame first, so our work runs early in every frame from now on.
-    if (this.clock.isPlaying()) this.requestFrame();
-    const time = this.time();
-    if (this.cursor.moveTo(time)) {
-      const sentenceId = this.cursor.sentenceId();
-      if (sentenceId !== this.snapshot.sentenceId) {
-        const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;
-        this.update({ sentenceId, chapterId });
-      }
-    }
-    for (const listener of this.frameListeners) {
-      try {
-        listener(time);
-      } catch (error) {
-        console.error('player: a frame listener failed', messageOf(error));
-      }
-    }
+  /** Every frame: keep the current sentence and chapter (React state, changes rarely) up to date. */
+  private readonly trackSentence = (time: number): void => {
+    if (!this.cursor.moveTo(time)) return;
+    const sentenceId = this.cursor.sentenceId();
+    if (sentenceId === this.snapshot.sentenceId) return;
+    const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;
+    this.update({ sentenceId, chapterId });
   };
 
   private update(patch: Partial<PlayerSnapshot>): void {
-    let changed = false;
-    for (const key of Object.keys(patch) as (keyof PlayerSnapshot)[]) {
-      if (this.snapshot[key] !== patch[key]) changed = true;
-    }
-    if (!changed) return;
-    this.snapshot = { ...this.snapshot, ...patch };
-    this.changes.emit('change');
+    this.store.update(patch);
+  }
+
+  private get snapshot(): PlayerSnapshot {
+    return this.store.get();
   }
 }

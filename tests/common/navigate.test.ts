@@ -9,6 +9,7 @@ import {
   nextStart,
   previousStart,
   RESTART_GRACE,
+  resumeTarget,
   sentenceInLanguage,
   skipTarget,
   startOf,
@@ -103,5 +104,23 @@ describe('the same place in the other language', () => {
     expect(narratedSentenceFrom(edition, index, 's005', 'en')).toBe('s004');
     expect(narratedSentenceFrom(edition, index, 's005', 'de')).toBe('s006');
     expect(narratedSentenceFrom(edition, index, 's999', 'de')).toBeNull();
+  });
+});
+
+describe('resuming a saved place', () => {
+  const index = buildNavigationIndex(track);
+
+  it('returns the exact time when it still lies in the saved sentence of the same language', () => {
+    expect(resumeTarget(edition, index, { sentenceId: 's003', time: 7.25, lang: 'de' }, 'de')).toBe(7.25);
+  });
+
+  it('falls back to the sentence start when the timings moved, or the place was saved in the other language', () => {
+    expect(resumeTarget(edition, index, { sentenceId: 's003', time: 12, lang: 'de' }, 'de')).toBe(6);
+    expect(resumeTarget(edition, index, { sentenceId: 's003', time: 99, lang: 'en' }, 'de')).toBe(6);
+    expect(resumeTarget(edition, index, { sentenceId: 's005', time: 1, lang: 'en' }, 'de')).toBe(15);
+  });
+
+  it('starts from the beginning when the saved sentence is gone', () => {
+    expect(resumeTarget(edition, index, { sentenceId: 's999', time: 3, lang: 'de' }, 'de')).toBe(0);
   });
 });

@@ -20,38 +20,48 @@ export type CommandId =
   | 'toggleMute'
   | 'backToCurrent'
   | 'focusTranscript'
+  | 'whereAmI'
   | 'help'
+  | 'settings'
   | 'newNote'
   | 'search';
 
-export type CommandGroup = 'Playback' | 'Navigation' | 'Transcript' | 'Notes and search' | 'Help';
+/** Sections of the help overlay, in this order. Their names are messages 'keys.group.<id>'. */
+export const COMMAND_GROUPS = ['playback', 'navigation', 'transcript', 'notesSearch', 'learning', 'app'] as const;
+export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
+/**
+ * A command's place in the help overlay. Its label is not here: the renderer shows the message
+ * 'keys.<commandId>' in the UI language (renderer/i18n/messages/keys.ts), so this pure layer stays
+ * free of UI text.
+ */
 export interface CommandInfo {
-  label: string;
   group: CommandGroup;
 }
 
 export const COMMANDS: Readonly<Record<CommandId, CommandInfo>> = {
-  playPause: { label: 'Play or pause', group: 'Playback' },
-  seekBack5: { label: 'Back 5 seconds', group: 'Playback' },
-  seekForward5: { label: 'Forward 5 seconds', group: 'Playback' },
-  seekBack15: { label: 'Back 15 seconds', group: 'Playback' },
-  seekForward15: { label: 'Forward 15 seconds', group: 'Playback' },
-  slower: { label: 'Slower (0.1× less)', group: 'Playback' },
-  faster: { label: 'Faster (0.1× more)', group: 'Playback' },
-  toggleMute: { label: 'Mute or unmute', group: 'Playback' },
-  switchLanguage: { label: 'Switch the narration between German and English', group: 'Playback' },
-  previousSentence: { label: 'Previous sentence', group: 'Navigation' },
-  nextSentence: { label: 'Next sentence', group: 'Navigation' },
-  previousParagraph: { label: 'Previous paragraph', group: 'Navigation' },
-  nextParagraph: { label: 'Next paragraph', group: 'Navigation' },
-  previousChapter: { label: 'Previous chapter', group: 'Navigation' },
-  nextChapter: { label: 'Next chapter', group: 'Navigation' },
-  backToCurrent: { label: 'Scroll the transcript back to the current place and follow it', group: 'Transcript' },
-  focusTranscript: { label: 'Move the focus to the current sentence in the transcript', group: 'Transcript' },
-  newNote: { label: 'New note at the current place', group: 'Notes and search' },
-  search: { label: 'Search the transcript', group: 'Notes and search' },
-  help: { label: 'Show or hide this list of keys', group: 'Help' },
+  playPause: { group: 'playback' },
+  seekBack5: { group: 'playback' },
+  seekForward5: { group: 'playback' },
+  seekBack15: { group: 'playback' },
+  seekForward15: { group: 'playback' },
+  slower: { group: 'playback' },
+  faster: { group: 'playback' },
+  toggleMute: { group: 'playback' },
+  switchLanguage: { group: 'playback' },
+  previousSentence: { group: 'navigation' },
+  nextSentence: { group: 'navigation' },
+  previousParagraph: { group: 'navigation' },
+  nextParagraph: { group: 'navigation' },
+  previousChapter: { group: 'navigation' },
+  nextChapter: { group: 'navigation' },
+  whereAmI: { group: 'navigation' },
+  backToCurrent: { group: 'transcript' },
+  focusTranscript: { group: 'transcript' },
+  newNote: { group: 'notesSearch' },
+  search: { group: 'notesSearch' },
+  settings: { group: 'app' },
+  help: { group: 'app' },
 };
 
 /**
@@ -89,15 +99,29 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'n', command: 'newNote' },
   { keys: '/', command: 'search' },
   { keys: 'Ctrl+f', command: 'search' },
+  { keys: 'w', command: 'whereAmI' },
+  { keys: 'Ctrl+,', command: 'settings' },
   { keys: '?', command: 'help' },
 ];
 
-/** Keys the transcript handles itself while a sentence has the focus (listed in the help overlay). */
-export const TRANSCRIPT_KEYS: readonly { keys: string; label: string }[] = [
-  { keys: 'ArrowDown or j', label: 'Next sentence in the transcript' },
-  { keys: 'ArrowUp or k', label: 'Previous sentence in the transcript' },
-  { keys: 'Home / End', label: 'First / last sentence in the transcript' },
-  { keys: 'Enter', label: 'Play from the focused sentence' },
+/**
+ * Keys a focused part of the app handles itself (listed in the help overlay, under their group):
+ * the transcript while a sentence has the focus, the notes panel after a delete. Labels are the
+ * messages 'keys.context.<id>'.
+ */
+export interface ContextKey {
+  keys: string;
+  id: string;
+  group: CommandGroup;
+}
+
+export const CONTEXT_KEYS: readonly ContextKey[] = [
+  { keys: 'ArrowDown or j', id: 'transcriptNext', group: 'transcript' },
+  { keys: 'ArrowUp or k', id: 'transcriptPrevious', group: 'transcript' },
+  { keys: 'Home / End', id: 'transcriptFirstLast', group: 'transcript' },
+  { keys: 'Enter', id: 'transcriptPlay', group: 'transcript' },
+  { keys: 'Ctrl+z', id: 'undoDeleteNote', group: 'notesSearch' },
+  { keys: 'Escape', id: 'escape', group: 'app' },
 ];
 
 export interface KeyLike {
@@ -158,13 +182,17 @@ export function keysFor(command: CommandId): string[] {
   return KEY_BINDINGS.filter((b) => b.command === command).map((b) => b.keys);
 }
 
-/** The help overlay's content: commands grouped, each with its keys. */
-export function helpSections(): { group: CommandGroup; rows: { command: CommandId; label: string; keys: string[] }[] }[] {
-  const groups: CommandGroup[] = ['Playback', 'Navigation', 'Transcript', 'Notes and search', 'Help'];
-  return groups.map((group) => ({
+/** The help overlay's content: commands grouped, each with its keys, then the group's context keys. */
+export function helpSections(): {
+  group: CommandGroup;
+  rows: { command: CommandId; keys: string[] }[];
+  contextKeys: ContextKey[];
+}[] {
+  return COMMAND_GROUPS.map((group) => ({
     group,
     rows: (Object.keys(COMMANDS) as CommandId[])
       .filter((id) => COMMANDS[id].group === group)
-      .map((command) => ({ command, label: COMMANDS[command].label, keys: keysFor(command) })),
+      .map((command) => ({ command, keys: keysFor(command) })),
+    contextKeys: CONTEXT_KEYS.filter((key) => key.group === group),
   }));
 }

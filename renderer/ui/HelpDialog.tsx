@@ -1,10 +1,12 @@
 // The list of keys ("?"), as a real modal dialog: the focus moves in, Escape closes it, and the
-// focus returns to where it was.
+// focus returns to where it was. Everything in it is in the UI language.
 import { useEffect, useRef } from 'react';
-import { helpSections, TRANSCRIPT_KEYS } from '../../common/keymap';
-import { readableKey } from '../player/controls/ControlButton';
+import { helpSections } from '../../common/keymap';
+import { useT, type MessageKey } from '../i18n';
+import { keyLabel } from '../i18n/key-names';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -32,43 +34,42 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
       }}
     >
       <div className="help-header">
-        <h2 id="help-title">Keyboard keys</h2>
+        <h2 id="help-title">{t('keys.title')}</h2>
         <button type="button" onClick={() => dialogRef.current?.close()}>
-          Close
+          {t('keys.close')}
         </button>
       </div>
       {helpSections()
-        .filter((section) => section.rows.length > 0)
+        .filter((section) => section.rows.length + section.contextKeys.length > 0)
         .map((section) => (
           <section key={section.group} aria-labelledby={`help-${section.group}`}>
-            <h3 id={`help-${section.group}`}>{section.group}</h3>
+            <h3 id={`help-${section.group}`}>{t(`keys.group.${section.group}`)}</h3>
             <dl className="key-list">
               {section.rows.map((row) => (
                 <div key={row.command} className="key-row">
                   <dt>
                     {row.keys.map((keys, i) => (
                       <span key={keys}>
-                        {i > 0 && ' or '}
-                        <kbd>{readableKey(keys)}</kbd>
+                        {i > 0 && ` ${t('keys.or')} `}
+                        <kbd>{keyLabel(keys, t)}</kbd>
                       </span>
                     ))}
                   </dt>
-                  <dd>{row.label}</dd>
+                  <dd>{t(`keys.${row.command}`)}</dd>
                 </div>
               ))}
-              {section.group === 'Transcript' &&
-                TRANSCRIPT_KEYS.map((row) => (
-                  <div key={row.keys} className="key-row">
-                    <dt>
-                      <kbd>{readableKey(row.keys)}</kbd>
-                    </dt>
-                    <dd>{row.label} (when a sentence has the focus)</dd>
-                  </div>
-                ))}
+              {section.contextKeys.map((row) => (
+                <div key={row.id} className="key-row">
+                  <dt>
+                    <kbd>{keyLabel(row.keys, t)}</kbd>
+                  </dt>
+                  <dd>{t(`keys.context.${row.id}` as MessageKey)}</dd>
+                </div>
+              ))}
             </dl>
           </section>
         ))}
-      <p>A key typed into a text field is text, not a command; Escape leaves the field.</p>
+      <p>{t('keys.textFieldHint')}</p>
     </dialog>
   );
 }

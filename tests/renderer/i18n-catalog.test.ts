@@ -48,3 +48,33 @@ describe('message catalogs', () => {
     }
   });
 });
+
+describe('keyboard messages', () => {
+  it('name every command, group and context key of the keymap in both languages', async () => {
+    const { COMMANDS, COMMAND_GROUPS, CONTEXT_KEYS } = await import('../../common/keymap');
+    const needed = [
+      ...Object.keys(COMMANDS).map((id) => `keys.${id}`),
+      ...COMMAND_GROUPS.map((group) => `keys.group.${group}`),
+      ...CONTEXT_KEYS.map((key) => `keys.context.${key.id}`),
+    ];
+    for (const key of needed) {
+      expect(MESSAGES.en[key], key).toBeTruthy();
+      expect(MESSAGES.de[key], key).toBeTruthy();
+    }
+  });
+
+  it('write keys readably in each language', async () => {
+    const { keyLabel } = await import('../../renderer/i18n/key-names');
+    const { translate } = await import('../../renderer/i18n');
+    const en = (k: Parameters<typeof translate>[1]) => translate('en', k);
+    const de = (k: Parameters<typeof translate>[1]) => translate('de', k);
+    expect(keyLabel('Shift+ArrowLeft', en)).toBe('Shift+←');
+    expect(keyLabel('Shift+ArrowLeft', de)).toBe('Umschalt+←');
+    expect(keyLabel('Ctrl+f', de)).toBe('Strg+F');
+    expect(keyLabel('Ctrl+,', en)).toBe('Ctrl+,');
+    expect(keyLabel('ArrowDown or j', de)).toBe('↓ oder j');
+    expect(keyLabel('Home / End', de)).toBe('Pos1 / Ende');
+    expect(keyLabel('+', en)).toBe('+');
+    expect(keyLabel('Space', de)).toBe('Leertaste');
+  });
+});

@@ -3,9 +3,11 @@
 // import line and one line to CATALOGS below. tests/renderer/i18n-catalog.test.ts checks that every
 // key exists in both languages with the same {params}, and that no key is defined twice.
 import app from './app';
+import keys from './keys';
 
 export const CATALOGS = [
   app,
+  keys,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -60,13 +60,14 @@ describe('notes and search in the browser', () => {
     const transcriptGroup = page.getByRole('group', { name: /^Transcript/ });
     await transcriptGroup.getByRole('option').first().waitFor();
     await expect.poll(() => transcriptGroup.getByRole('option').first().textContent()).toContain(S004_DE);
-    expect(await transcriptGroup.locator('mark').first().textContent()).toBe('Überwachungsstaat');
+    // Results arrive as the user types; wait for those of the whole word, not an earlier prefix.
+    await expect.poll(() => transcriptGroup.locator('mark').first().textContent()).toBe('Überwachungsstaat');
 
     // A transliterated spelling finds the note ("Ueberwachung" in it) and the transcript.
     await searchBox().fill('uberwachung');
     const notesGroup = page.getByRole('group', { name: /^Notes/ });
     await notesGroup.getByRole('option').first().waitFor();
-    expect(await notesGroup.locator('mark').first().textContent()).toBe('Ueberwachung');
+    await expect.poll(() => notesGroup.locator('mark').first().textContent()).toBe('Ueberwachung');
     await page.keyboard.press('ArrowDown');
     // The results scroll without being focusable themselves: in the ARIA combobox pattern the focus
     // stays in the input and the arrow keys move (and scroll to) the active option.

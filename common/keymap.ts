@@ -24,7 +24,22 @@ export type CommandId =
   | 'help'
   | 'settings'
   | 'newNote'
-  | 'search';
+  | 'search'
+  | 'repeatSentence'
+  | 'repeatSentenceMany'
+  | 'loopStart'
+  | 'loopEnd'
+  | 'loopSelection'
+  | 'clearLoop'
+  | 'toggleShadowing'
+  | 'toggleHideEnglish'
+  | 'toggleHideGerman'
+  | 'revealSentence'
+  | 'revealAll'
+  | 'saveCard'
+  | 'showCards'
+  | 'recordSentence'
+  | 'compareRecording';
 
 /** Sections of the help overlay, in this order. Their names are messages 'keys.group.<id>'. */
 export const COMMAND_GROUPS = ['playback', 'navigation', 'transcript', 'notesSearch', 'learning', 'app'] as const;
@@ -60,6 +75,21 @@ export const COMMANDS: Readonly<Record<CommandId, CommandInfo>> = {
   focusTranscript: { group: 'transcript' },
   newNote: { group: 'notesSearch' },
   search: { group: 'notesSearch' },
+  repeatSentence: { group: 'learning' },
+  repeatSentenceMany: { group: 'learning' },
+  loopStart: { group: 'learning' },
+  loopEnd: { group: 'learning' },
+  loopSelection: { group: 'learning' },
+  clearLoop: { group: 'learning' },
+  toggleShadowing: { group: 'learning' },
+  toggleHideEnglish: { group: 'learning' },
+  toggleHideGerman: { group: 'learning' },
+  revealSentence: { group: 'learning' },
+  revealAll: { group: 'learning' },
+  saveCard: { group: 'learning' },
+  showCards: { group: 'learning' },
+  recordSentence: { group: 'learning' },
+  compareRecording: { group: 'learning' },
   settings: { group: 'app' },
   help: { group: 'app' },
 };
@@ -99,6 +129,21 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'n', command: 'newNote' },
   { keys: '/', command: 'search' },
   { keys: 'Ctrl+f', command: 'search' },
+  { keys: 'r', command: 'repeatSentence' },
+  { keys: 'Shift+r', command: 'repeatSentenceMany' },
+  { keys: 'a', command: 'loopStart' },
+  { keys: 'b', command: 'loopEnd' },
+  { keys: 'Shift+a', command: 'loopSelection' },
+  { keys: 'Shift+l', command: 'clearLoop' },
+  { keys: 's', command: 'toggleShadowing' },
+  { keys: 'h', command: 'toggleHideEnglish' },
+  { keys: 'Shift+h', command: 'toggleHideGerman' },
+  { keys: 'v', command: 'revealSentence' },
+  { keys: 'Shift+v', command: 'revealAll' },
+  { keys: 'Shift+c', command: 'saveCard' },
+  { keys: 'Shift+k', command: 'showCards' },
+  { keys: 'Shift+s', command: 'recordSentence' },
+  { keys: 'Shift+p', command: 'compareRecording' },
   { keys: 'w', command: 'whereAmI' },
   { keys: 'Ctrl+,', command: 'settings' },
   { keys: '?', command: 'help' },

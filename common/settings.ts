@@ -21,6 +21,10 @@ export const DEFAULT_SETTINGS: Settings = {
   font: 'default',
   reducedMotion: 'system',
   announceSentences: false,
+  shadowingFactor: 1,
+  repeatCount: 3,
+  repeatRising: false,
+  hiddenLanguage: 'none',
 };
 
 type SettingKey = Exclude<keyof Settings, 'version'>;

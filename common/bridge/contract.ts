@@ -49,6 +49,15 @@ export interface Settings {
   reducedMotion: 'system' | 'on' | 'off';
   /** Speak each sentence as it starts (screen readers). */
   announceSentences: boolean;
+  // Learning (renderer/learning, common/learning):
+  /** Shadowing: the pause after each sentence is its length times this (0.5 to 3). */
+  shadowingFactor: number;
+  /** Shift+R hears the sentence this many times (2 to 10). */
+  repeatCount: number;
+  /** Shift+R rises from 0.7× to 1.0× over the hearings instead of keeping the speed. */
+  repeatRising: boolean;
+  /** A language hidden in the transcript until revealed, sentence by sentence. */
+  hiddenLanguage: 'none' | 'de' | 'en';
 }
 
 export interface SettingsState {

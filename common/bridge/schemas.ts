@@ -28,6 +28,10 @@ export const settingsPatchSchema = z
     font: z.enum(['default', 'dyslexic']),
     reducedMotion: z.enum(['system', 'on', 'off']),
     announceSentences: z.boolean(),
+    shadowingFactor: z.number().min(0.5, 'the shadowing factor is at least 0.5').max(3, 'the shadowing factor is at most 3'),
+    repeatCount: z.number().int('the repeat count is a whole number').min(2, 'the repeat count is at least 2').max(10, 'the repeat count is at most 10'),
+    repeatRising: z.boolean(),
+    hiddenLanguage: z.enum(['none', 'de', 'en']),
   })
   .partial()
   .strict();

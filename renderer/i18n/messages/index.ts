@@ -4,10 +4,12 @@
 // key exists in both languages with the same {params}, and that no key is defined twice.
 import app from './app';
 import keys from './keys';
+import learning from './learning';
 
 export const CATALOGS = [
   app,
   keys,
+  learning,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -2,6 +2,7 @@
 // the browser-mode HTTP host) call this, so they serve the very same back end.
 import type { AppInfo } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
+import { createCardsService } from './cards/service';
 import { createLibrary } from './library/library';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
@@ -23,6 +24,14 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const library = createLibrary(paths.transcriptsDir, paths.narrationDir);
   const settings = createSettingsStore(paths.dataDir);
   const notes = createNotesService({ dataDir: paths.dataDir, library });
+  const cards = createCardsService({
+    dataDir: paths.dataDir,
+    narrationDir: paths.narrationDir,
+    library,
+    database: () => notes.db,
+    problem: () => notes.status().problem,
+  });
+  cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   const handlers = {
     getAppInfo: () => ({ name: 'Mitlesen', version, host }),
@@ -33,6 +42,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     getPosition: ({ documentId }) => settings.getPosition(documentId),
     savePosition: (position) => settings.savePosition(position),
     ...notes.handlers,
+    ...cards.handlers,
   } satisfies BridgeHandlers;
 
   return { handlers, close: async () => notes.close() };

@@ -4,6 +4,7 @@
 // method added here and not implemented fails to compile.
 import type { Edition, Lang } from '../edition/model';
 import type { TimedTranscript } from '../timing/model';
+import { CARDS_METHODS, type CardsBridge } from './cards-contract';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
 
 export interface AppInfo {
@@ -85,7 +86,7 @@ export interface CoreBridge {
 }
 
 /** Every bridge method takes at most one argument (an object) and returns a promise. */
-export interface Bridge extends CoreBridge, NotesBridge {}
+export interface Bridge extends CoreBridge, NotesBridge, CardsBridge {}
 
 export type BridgeMethod = keyof Bridge;
 
@@ -99,7 +100,7 @@ const CORE_METHODS = [
   'savePosition',
 ] as const satisfies readonly (keyof CoreBridge)[];
 
-export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS] as const satisfies readonly BridgeMethod[];
 
 // Compile-time check that the list names every method exactly (a missing one is an error here).
 type Missing = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -2,6 +2,7 @@
 // before a handler runs, so a handler only ever sees well-formed input.
 import { z } from 'zod';
 import type { BridgeMethod } from './contract';
+import { CARDS_SCHEMAS } from './cards-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
 
 const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
@@ -54,6 +55,7 @@ export const BRIDGE_SCHEMAS = {
   getPosition: z.object({ documentId }).strict(),
   savePosition: readingPositionSchema,
   ...NOTES_SCHEMAS,
+  ...CARDS_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;
 
 /** A one-line, human-readable account of what is wrong with an argument. */

@@ -22,6 +22,8 @@ export type LearningMessage =
   | { key: 'repeatRising'; count: number; from: number; to: number }
   | { key: 'repeatDone' }
   | { key: 'repeatStopped' }
+  /** A span played with `stopAtEnd` reached its end and paused there (not read out). */
+  | { key: 'spanPlayed' }
   | { key: 'loopStart'; time: number }
   | { key: 'loopSet'; from: number; to: number }
   | { key: 'loopInvalid' }
@@ -47,6 +49,8 @@ export interface RepeatState {
   pass: number;
   /** The rate to go back to when a rising repeat ends. */
   restoreRate: number | null;
+  /** Pause at the end of the last hearing instead of going on (no shadowing pause either). */
+  stopAtEnd: boolean;
 }
 
 export interface LearningSnapshot {
@@ -234,11 +238,14 @@ export class LearningScheduler {
    * Hears `span` again from its start, `passes` times in all (at `rates` when given, one per
    * hearing), then goes on. `userRate` is the rate to restore after a rising repeat.
    */
-  startRepeat(span: Span, passes: number, options: { rising?: boolean; userRate?: number } = {}): LearningAction[] {
-    const previous = this.stopRepeat(false);
+  startRepeat(span: Span, passes: number, options: { rising?: boolean; userRate?: number; stopAtEnd?: boolean } = {}): LearningAction[] {
+    // A rising repeat under way holds the listener's own rate: a new rising one keeps it.
+    const heldRate = this.repeat?.restoreRate ?? null;
     const rising = options.rising === true;
+    const previous = rising && heldRate !== null ? this.dropRepeat() : this.stopRepeat(false);
     const rates = rising ? risingRates(passes) : Array.from({ length: Math.max(1, Math.round(passes)) }, () => null);
-    this.repeat = { span: { ...span }, rates, pass: 0, restoreRate: rising ? (options.userRate ?? 1) : null };
+    const stopAtEnd = options.stopAtEnd === true;
+    this.repeat = { span: { ...span }, rates, pass: 0, restoreRate: rising ? (heldRate ?? options.userRate ?? 1) : null, stopAtEnd };
     this.waiting = null;
     this.changed();
     const message: LearningMessage =
@@ -253,7 +260,7 @@ export class LearningScheduler {
       ...(first != null ? [{ type: 'setRate', rate: first } as const] : []),
       ...this.seekTo(span.start),
       { type: 'play' },
-      { type: 'announce', message },
+      ...(stopAtEnd ? [] : [{ type: 'announce', message } as const]),
     ];
   }
 
@@ -342,6 +349,9 @@ export class LearningScheduler {
     const restore = repeat.restoreRate;
     this.repeat = null;
     this.changed();
+    if (repeat.stopAtEnd) {
+      return [{ type: 'pause' }, ...(restore !== null ? [{ type: 'setRate', rate: restore } as const] : []), { type: 'announce', message: { key: 'spanPlayed' } }];
+    }
     return [
       ...this.shadowPause(repeat.span, heardAt, now),
       ...(restore !== null ? [{ type: 'setRate', rate: restore } as const] : []),
@@ -360,6 +370,11 @@ export class LearningScheduler {
   private seekTo(time: number): LearningAction[] {
     this.lastTime = time;
     return [{ type: 'seek', time }];
+  }
+
+  private dropRepeat(): LearningAction[] {
+    this.repeat = null;
+    return [];
   }
 
   private stopRepeat(announce: boolean): LearningAction[] {

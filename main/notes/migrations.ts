@@ -98,6 +98,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'study cards and recordings',
+    up(db) {
+      // Cards (main/cards/store.ts), their trash for undo, and the learner's recordings: the audio
+      // lives in <dataDir>/recordings/<file>, the row says which sentence it reads.
+      db.exec(`
+        CREATE TABLE cards (
+          seq          INTEGER PRIMARY KEY,
+          id           TEXT    NOT NULL UNIQUE,
+          document_id  TEXT    NOT NULL,
+          sentence_ids TEXT    NOT NULL,  -- JSON array of sentence ids
+          german       TEXT    NOT NULL,
+          english      TEXT    NOT NULL,
+          note         TEXT    NOT NULL DEFAULT '',
+          context_de   TEXT    NOT NULL,
+          context_en   TEXT    NOT NULL,
+          kind         TEXT    NOT NULL CHECK (kind IN ('sentence', 'phrase')),
+          created_at   TEXT    NOT NULL,
+          updated_at   TEXT    NOT NULL
+        );
+        CREATE INDEX cards_by_document ON cards (document_id, created_at);
+        CREATE TABLE cards_trash (
+          token       TEXT PRIMARY KEY,
+          card_id     TEXT NOT NULL,
+          document_id TEXT NOT NULL,
+          deleted_at  TEXT NOT NULL,
+          card        TEXT NOT NULL
+        );
+        CREATE TABLE recordings (
+          id          TEXT    PRIMARY KEY,
+          document_id TEXT    NOT NULL,
+          sentence_id TEXT    NOT NULL,
+          lang        TEXT    NOT NULL CHECK (lang IN ('de', 'en')),
+          mime_type   TEXT    NOT NULL,
+          file        TEXT    NOT NULL UNIQUE,
+          bytes       INTEGER NOT NULL,
+          duration_ms INTEGER,
+          created_at  TEXT    NOT NULL
+        );
+        CREATE INDEX recordings_by_sentence ON recordings (document_id, sentence_id, created_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -31,6 +31,8 @@ export interface NotesService {
   handlers: NotesHandlers;
   /** The store, or null when the database is unavailable (tests and tools). */
   store: NotesStore | null;
+  /** The open database connection, or null when unavailable (the cards live in it too). */
+  readonly db: DatabaseSync | null;
   status(): NotesStatus;
   close(): void;
 }
@@ -194,6 +196,9 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
     handlers,
     get store() {
       return store;
+    },
+    get db() {
+      return db;
     },
     status,
     close() {

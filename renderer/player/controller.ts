@@ -64,6 +64,8 @@ export class PlayerController {
   readonly edition: Edition;
   readonly timing: TimedTranscript;
   readonly navigation: Readonly<Record<Lang, NavigationIndex>>;
+  /** The settings the document opened with (features read their own starting values here). */
+  readonly settings: Settings;
   readonly events = new Emitter<PlayerEvents>();
   private readonly clock = new AudioClock();
   private readonly frames = new FrameLoop(
@@ -94,6 +96,7 @@ export class PlayerController {
     };
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     const { settings } = options;
+    this.settings = settings;
     this.store = new Store<PlayerSnapshot>({
       status: 'loading',
       audioError: null,
@@ -233,12 +236,14 @@ export class PlayerController {
     else this.playFromTime(start);
   }
 
-  setRate(rate: number): void {
-    const clamped = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * 10) / 10;
+  /** `persist: false` is a rate for a moment (a rising repeat): exact to 0.01, not saved. */
+  setRate(rate: number, options: { persist?: boolean } = {}): void {
+    const step = options.persist === false ? 100 : 10;
+    const clamped = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * step) / step;
     if (clamped === this.snapshot.rate) return;
     this.clock.setRate(clamped);
     this.update({ rate: clamped });
-    this.settingsWriter.update({ rate: clamped });
+    if (options.persist !== false) this.settingsWriter.update({ rate: clamped });
   }
 
   changeRate(delta: number): void {

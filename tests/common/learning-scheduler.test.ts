@@ -353,3 +353,29 @@ describe('helpers', () => {
     expect(wordsSpan(timeline, { sentenceId: 's002', word: 5 }, { sentenceId: 's002', word: 0 })).toBeNull();
   });
 });
+
+describe('repeat after repeat', () => {
+  it('a rising repeat started during another keeps the listener’s own rate to restore', () => {
+    const { scheduler, player } = setup();
+    player.rate = 1.2;
+    player.apply(scheduler.startRepeat({ start: 2.2, end: 3.0 }, 4, { rising: true, userRate: 1.2 }));
+    expect(player.rate).toBe(0.7);
+    player.apply(scheduler.startRepeat({ start: 3.5, end: 5.5 }, 2, { rising: true, userRate: player.rate }));
+    player.apply(scheduler.cancelRepeat());
+    expect(player.rate).toBe(1.2);
+  });
+});
+
+describe('a span played once (the narrator’s half of “compare”)', () => {
+  it('pauses at the span’s end, within a frame, without a shadowing pause', () => {
+    const { scheduler, player } = setup({ shadowing: true });
+    player.time = 4.0;
+    player.apply(scheduler.startRepeat({ start: 2.2, end: 3.0 }, 1, { stopAtEnd: true }));
+    player.run(2000);
+    expect(player.playing).toBe(false);
+    expect(player.time - 3.0).toBeGreaterThanOrEqual(0);
+    expect(player.time - 3.0).toBeLessThanOrEqual(FRAME_MS / 1000 + 1e-9);
+    expect(player.of('announce').map((e) => e.message)).toEqual(['spanPlayed']);
+    expect(scheduler.snapshot().waiting).toBeNull();
+  });
+});

@@ -16,7 +16,8 @@ export interface SettingsStore {
 export function createSettingsStore(dataDir: string, now: () => Date = () => new Date()): SettingsStore {
   const settingsFile = join(dataDir, 'settings.json');
   const positionsFile = join(dataDir, 'positions.json');
-  let loaded: SettingsState | null = null;
+  // The first read's promise is kept, so two early calls share one load (and one move-aside).
+  let loaded: Promise<SettingsState> | null = null;
   // Serialise writes so two quick updates cannot interleave and lose one.
   let writeChain: Promise<unknown> = Promise.resolve();
 
@@ -77,16 +78,16 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
   }
 
   return {
-    async get() {
-      loaded ??= await load();
+    get() {
+      loaded ??= load();
       return loaded;
     },
     update(patch) {
       return queue(async () => {
-        const current = (loaded ??= await load());
+        const current = await (loaded ??= load());
         const settings: Settings = { ...current.settings, ...patch, version: 1 };
         await writeFileAtomic(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
-        loaded = { settings, problem: null };
+        loaded = Promise.resolve({ settings, problem: null });
         return settings;
       });
     },

@@ -6,6 +6,13 @@ import { ensureNarration } from '../../main/narration/ensure';
 
 export default async function setup(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
-  await build({ configFile: resolve(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would give a development React build; test what users run.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: resolve(root, 'renderer/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   await ensureNarration({ repoRoot: root, log: (line: string) => console.log(`[narration] ${line}`) });
 }

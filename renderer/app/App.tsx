@@ -1,7 +1,13 @@
 // The app: finds the document, the user's settings and the saved place, then opens the player.
-// Every way this can fail ends in a message with a way on, never in a blank window.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentBundle, SettingsState } from '../../common/bridge/contract';
+// Every way this can fail ends in a message with a way on, never in a blank window. The settings
+// live here (SettingsProvider), and with them the UI language (I18nProvider) and the look
+// (AppearanceProvider): a change in the settings view applies to every screen at once.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { DocumentBundle, Settings, SettingsState } from '../../common/bridge/contract';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { I18nProvider, useT } from '../i18n';
+import { SettingsProvider, useSettings } from '../settings/settings-context';
+import { AppearanceProvider } from '../theme/appearance';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
 import { AppFrame } from './AppFrame';
@@ -18,7 +24,7 @@ type Phase =
 export function App() {
   const { api } = useBackend();
   const [phase, setPhase] = useState<Phase>({ status: 'loading' });
-  const [layout, setLayout] = useState<Layout>('side-by-side');
+  const [initialSettings, setInitialSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [settingsProblem, setSettingsProblem] = useState<string | null>(null);
   const attempt = useRef(0);
 
@@ -45,7 +51,7 @@ export function App() {
       void inFlight.current.then((next) => {
         if (mine !== attempt.current) return;
         if (next.status === 'open') {
-          setLayout(next.settings.settings.layout);
+          setInitialSettings(next.settings.settings);
           setSettingsProblem(next.settings.problem);
         }
         setPhase(next);
@@ -57,15 +63,32 @@ export function App() {
 
   useEffect(() => load(false), [load]);
 
-  const changeLayout = (next: Layout) => {
-    setLayout(next);
-    api.updateSettings({ patch: { layout: next } }).catch(() => undefined);
-  };
+  return (
+    <SettingsProvider api={api} initial={initialSettings}>
+      <Localised>
+        <Screen phase={phase} retry={retry} settingsProblem={settingsProblem} onSettingsProblemSeen={() => setSettingsProblem(null)} />
+      </Localised>
+    </SettingsProvider>
+  );
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { settings } = useSettings();
+  return (
+    <I18nProvider language={settings.uiLanguage}>
+      <AppearanceProvider settings={settings}>{children}</AppearanceProvider>
+    </I18nProvider>
+  );
+}
+
+function Screen({ phase, retry, settingsProblem, onSettingsProblemSeen }: { phase: Phase; retry(): void; settingsProblem: string | null; onSettingsProblemSeen(): void }) {
+  const t = useT();
+  const { settings, update } = useSettings();
 
   if (phase.status === 'open') {
     const appNotices = settingsProblem ? (
-      <Notice tone="warning" title="Your settings were reset" actions={[{ label: 'OK', onClick: () => setSettingsProblem(null) }]}>
-        <p>{settingsProblem} Anything you change now is saved again as usual.</p>
+      <Notice tone="warning" title={t('app.settingsReset.title')} actions={[{ label: t('app.ok'), onClick: onSettingsProblemSeen }]}>
+        <p>{t('app.settingsReset.body', { problem: settingsProblem })}</p>
       </Notice>
     ) : null;
     return (
@@ -73,8 +96,8 @@ export function App() {
         documentId={phase.documentId}
         bundle={phase.bundle}
         settings={phase.settings.settings}
-        layout={layout}
-        onLayoutChange={changeLayout}
+        layout={settings.layout}
+        onLayoutChange={(layout: Layout) => update({ layout })}
         onReload={retry}
         appNotices={appNotices}
       />
@@ -86,14 +109,14 @@ export function App() {
       title=""
       main={
         <div className="app-message">
-          {phase.status === 'loading' && <p aria-busy="true">Opening…</p>}
+          {phase.status === 'loading' && <p aria-busy="true">{t('app.opening')}</p>}
           {phase.status === 'empty' && (
-            <Notice tone="error" title="There is no document to open" actions={[{ label: 'Look again', onClick: retry }]}>
-              <p>Mitlesen found no valid document in its transcripts folder.</p>
+            <Notice tone="error" title={t('app.noDocument.title')} actions={[{ label: t('app.noDocument.action'), onClick: retry }]}>
+              <p>{t('app.noDocument.body')}</p>
             </Notice>
           )}
           {phase.status === 'failed' && (
-            <Notice tone="error" title="Mitlesen could not open the document" actions={[{ label: 'Try again', onClick: retry }]}>
+            <Notice tone="error" title={t('app.openFailed.title')} actions={[{ label: t('app.tryAgain'), onClick: retry }]}>
               <p className="preformatted">{phase.message}</p>
             </Notice>
           )}

@@ -1,6 +1,9 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
 import { useEffect, useState, type ReactNode } from 'react';
+import { SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
+import { useT } from '../i18n';
+import { useSettings } from '../settings/settings-context';
 import type { DocumentBundle, Settings } from '../../common/bridge/contract';
 import type { TimedTranscript } from '../../common/timing/model';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
@@ -10,7 +13,7 @@ import { connectMediaSession } from '../player/media-session';
 import { PlayerCommands } from '../player/PlayerCommands';
 import { PlayerControls } from '../player/PlayerControls';
 import { PlayerProvider, usePlayer, usePlayerState } from '../player/player-context';
-import { LayoutPicker, SyncOffsetControl } from '../settings/DisplaySettings';
+import { LayoutPicker, SyncOffsetControl, SyncOffsetSettings } from '../settings/DisplaySettings';
 import { StaticTranscript } from '../transcript/StaticTranscript';
 import { TranscriptView } from '../transcript/TranscriptView';
 import type { Layout } from '../transcript/layout-model';
@@ -32,6 +35,7 @@ export interface DocumentScreenProps {
 
 export function DocumentScreen(props: DocumentScreenProps) {
   const { bundle } = props;
+  const t = useT();
   if (!bundle.timing) {
     return (
       <AppFrame
@@ -40,8 +44,8 @@ export function DocumentScreen(props: DocumentScreenProps) {
         notices={
           <>
             {props.appNotices}
-            <Notice tone="error" title="The narration cannot be played" actions={[{ label: 'Reload', onClick: props.onReload }]}>
-              <p>{bundle.timingProblem ?? 'The narration timings are missing.'} The text is shown below so you can read on.</p>
+            <Notice tone="error" title={t('player.cannotPlay.title')} actions={[{ label: t('app.reload'), onClick: props.onReload }]}>
+              <p>{t('player.textShown', { problem: bundle.timingProblem ?? t('player.timingMissing') })}</p>
             </Notice>
           </>
         }
@@ -89,6 +93,20 @@ function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; 
   const lang = usePlayerState((s) => s.lang);
   const decorations = useSentenceDecorations();
   const marks = useWaveformMarks();
+  const t = useT();
+  const { onReset } = useSettings();
+  // "Reset all settings" also resets what the player keeps itself.
+  useEffect(
+    () =>
+      onReset((defaults) => {
+        player.setRate(defaults.rate);
+        player.setVolume(defaults.volume);
+        player.setMuted(defaults.muted);
+        player.setSyncOffset(defaults.syncOffsetMs);
+        void player.setLanguage(defaults.narrationLang);
+      }),
+    [onReset, player],
+  );
   return (
     <AppFrame
       title={player.edition.title[lang]}
@@ -107,13 +125,16 @@ function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; 
         </>
       }
       navigation={<ChapterList />}
+      settingsExtra={<SyncOffsetSettings />}
       main={
         <>
           <TranscriptView layout={layout} {...(decorations ? { sentenceDecorations: decorations } : {})} />
           <ChapterAnnouncer />
+          <SentenceAnnouncer />
+          <WhereAmI />
         </>
       }
-      sidebar={sidebarContent ? { label: sidebarLabel, content: sidebarContent } : undefined}
+      sidebar={sidebarContent ? { label: t(sidebarLabel), content: sidebarContent } : undefined}
       player={
         <>
           <PlayerControls {...(marks ? { marks } : {})} />
@@ -125,6 +146,7 @@ function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; 
 }
 
 function PlayerNotices() {
+  const t = useT();
   const player = usePlayer();
   const status = usePlayerState((s) => s.status);
   const audioError = usePlayerState((s) => s.audioError);
@@ -133,12 +155,12 @@ function PlayerNotices() {
   return (
     <>
       {status === 'no-audio' && (
-        <Notice tone="error" title="The narration cannot be played" actions={[{ label: 'Try again', onClick: () => void player.retryAudio() }]}>
-          <p>{audioError} You can still read the transcript; the place you choose is kept for when the narration plays again.</p>
+        <Notice tone="error" title={t('player.cannotPlay.title')} actions={[{ label: t('app.tryAgain'), onClick: () => void player.retryAudio() }]}>
+          <p>{t('player.cannotPlay.body', { problem: audioError ?? '' })}</p>
         </Notice>
       )}
       {messages.map((message) => (
-        <Notice key={message} tone="warning" title={message} actions={[{ label: 'Dismiss', onClick: () => setMessages((list) => list.filter((m) => m !== message)) }]} />
+        <Notice key={message} tone="warning" title={message} actions={[{ label: t('app.dismiss'), onClick: () => setMessages((list) => list.filter((m) => m !== message)) }]} />
       ))}
     </>
   );

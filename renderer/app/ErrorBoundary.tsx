@@ -1,6 +1,7 @@
 // The last line of defence against a blank window: whatever throws while rendering, the user sees
-// what happened and a way on.
+// what happened and a way on (in the UI language last in use).
 import { Component, type ReactNode } from 'react';
+import { getUiLanguage, translate } from '../i18n';
 
 interface State {
   error: Error | null;
@@ -15,13 +16,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render(): ReactNode {
     if (!this.state.error) return this.props.children;
+    const lang = getUiLanguage();
     return (
       <main className="fatal" role="alert">
-        <h1>Mitlesen ran into a problem</h1>
+        <h1>{translate(lang, 'app.fatal.title')}</h1>
         <p>{this.state.error.message}</p>
-        <p>Your notes are stored safely. Reloading usually helps.</p>
+        <p>{translate(lang, 'app.fatal.safe')}</p>
         <button type="button" onClick={() => window.location.reload()}>
-          Reload
+          {translate(lang, 'app.reload')}
         </button>
       </main>
     );

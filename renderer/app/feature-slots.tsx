@@ -2,6 +2,7 @@
 // renderer/search/). To mount them, import and fill in the four values below; nothing else in the
 // shell needs to change.
 import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
 import { NotesPanel } from '../notes/NotesPanel';
 import { useNoteDecorations, useNoteMarks } from '../notes/use-notes';
 import { SearchBox } from '../search/SearchBox';
@@ -13,8 +14,8 @@ export const toolbarContent: ReactNode = <SearchBox />;
 
 /** Shown in a side panel to the right of the transcript (e.g. `<NotesPanel />`). */
 export const sidebarContent: ReactNode = <NotesPanel />;
-/** The side panel's accessible name. */
-export const sidebarLabel = 'Notes';
+/** The side panel's accessible name (a message, shown in the UI language). */
+export const sidebarLabel: MessageKey = 'notes.panelLabel';
 
 /** Small labelled buttons beside sentences (e.g. note counts); a hook, called inside the player. */
 export function useSentenceDecorations(): SentenceDecorations | undefined {

@@ -2,12 +2,14 @@
 // current chapter in the window title.
 import { useEffect, useRef, useState } from 'react';
 import { usePlayer, usePlayerState } from '../player/player-context';
+import { useT } from '../i18n';
 
 export function ChapterAnnouncer() {
   const player = usePlayer();
   const chapterId = usePlayerState((s) => s.chapterId);
   const lang = usePlayerState((s) => s.lang);
   const [message, setMessage] = useState('');
+  const t = useT();
   const first = useRef(true);
   const index = player.edition.chapters.findIndex((c) => c.id === chapterId);
   const chapter = player.edition.chapters[index];
@@ -23,7 +25,9 @@ export function ChapterAnnouncer() {
       first.current = false;
       return;
     }
-    if (chapter) setMessage(`Chapter ${index + 1} of ${player.edition.chapters.length}: ${chapter.title[lang]}`);
+    if (chapter) setMessage(t('chapters.announce', { number: index + 1, count: player.edition.chapters.length, title: chapter.title[lang] }));
+    // Only a change of chapter (or narration language) is news; a change of UI language is not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chapter, index, lang, player]);
 
   return (

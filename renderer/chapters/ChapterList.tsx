@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { chapterDurations, startOf } from '../../common/timing/navigate';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { formatTime, speakTime } from '../ui/format';
+import { useT } from '../i18n';
 
 const selectChapter = (s: { chapterId: string | null }) => s.chapterId;
 const selectLang = (s: { lang: 'de' | 'en' }) => s.lang;
@@ -12,12 +13,13 @@ export function ChapterList() {
   const player = usePlayer();
   const current = usePlayerState(selectChapter);
   const lang = usePlayerState(selectLang);
+  const t = useT();
   const durations = useMemo(() => chapterDurations(player.navigation[lang]), [player, lang]);
 
   return (
     <nav className="chapters" aria-labelledby="chapters-heading">
       <h2 id="chapters-heading" className="panel-heading">
-        Chapters
+        {t('chapters.heading')}
       </h2>
       <ol>
         {player.edition.chapters.map((chapter, i) => {
@@ -40,7 +42,7 @@ export function ChapterList() {
                 <span className="visually-hidden">, </span>
                 <span className="chapter-duration">
                   <time dateTime={`PT${Math.round(duration)}S`}>{formatTime(duration)}</time>
-                  <span className="visually-hidden"> ({speakTime(duration)})</span>
+                  <span className="visually-hidden"> ({speakTime(duration, t)})</span>
                 </span>
               </button>
             </li>

@@ -9,6 +9,8 @@ import { useCommand } from '../app/shortcuts';
 import { usePlayer } from '../player/player-context';
 import type { NotesController } from './notes-controller';
 import { createNoteHere, playNote, useFlushOnHide, useNotesController, useNotesSnapshot } from './use-notes';
+import { useT } from '../i18n';
+import { useRevealPanel } from '../app/panels';
 import './notes.css';
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
@@ -38,6 +40,7 @@ function download(fileName: string, mimeType: string, content: string): void {
 }
 
 export function NotesPanel() {
+  const t = useT();
   const player = usePlayer();
   const controller = useNotesController();
   const snapshot = useNotesSnapshot();
@@ -104,9 +107,12 @@ export function NotesPanel() {
 
   // A new, restored or pointed-at note takes the focus (its editor), once, because the user asked.
   const virtualItems = virtualizer.getVirtualItems();
+  const revealPanel = useRevealPanel();
   useEffect(() => {
     const id = snapshot.focusRequest;
     if (!id) return;
+    // On a small window the panel may be folded away: show it, so the editor can take the focus.
+    revealPanel('sidebar');
     const editor = listRef.current?.querySelector<HTMLTextAreaElement>(`[data-note-id="${CSS.escape(id)}"] textarea`);
     if (!editor) {
       // Not rendered yet: bring it into view; this effect runs again once it is.
@@ -124,7 +130,7 @@ export function NotesPanel() {
     }
     controller.focusHandled();
     requestAnimationFrame(() => editor.setSelectionRange(editor.value.length, editor.value.length));
-  }, [snapshot.focusRequest, notes, controller, virtualizer, virtualItems]);
+  }, [snapshot.focusRequest, notes, controller, virtualizer, virtualItems, revealPanel]);
 
   const onDelete = useCallback(
     async (note: Note) => {
@@ -157,10 +163,10 @@ export function NotesPanel() {
     <section className="notes-panel" aria-labelledby={headingId} aria-busy={snapshot.status === 'loading' || busy}>
       <div className="notes-head">
         <h2 id={headingId}>
-          Notes <span className="notes-count">({snapshot.notes.length})</span>
+          {t('notes.heading')} <span className="notes-count">({snapshot.notes.length})</span>
         </h2>
         <button type="button" aria-keyshortcuts="n" onClick={newNote}>
-          New note <kbd aria-hidden="true">n</kbd>
+          {t('notes.new')} <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
 
@@ -168,7 +174,7 @@ export function NotesPanel() {
         <div className="notes-problem" role="alert">
           <p>{snapshot.problem}</p>
           <button type="button" onClick={() => controller.dismissProblem()}>
-            Dismiss
+            {t('notes.dismiss')}
           </button>
         </div>
       )}
@@ -179,18 +185,18 @@ export function NotesPanel() {
 
       {snapshot.lastDeleted && (
         <div className="notes-undo">
-          <span>Note deleted.</span>
+          <span>{t('notes.deleted')}</span>
           <button type="button" ref={undoRef} aria-keyshortcuts="Control+Z" onClick={() => void controller.undoDelete()}>
-            Undo
+            {t('notes.undo')}
           </button>
-          <button type="button" aria-label="Dismiss the undo" onClick={() => controller.dismissUndo()}>
+          <button type="button" aria-label={t('notes.dismissUndo')} onClick={() => controller.dismissUndo()}>
             ×
           </button>
         </div>
       )}
 
       {snapshot.status === 'ready' && snapshot.notes.length === 0 && (
-        <p className="notes-empty">No notes yet. Press n to add one at the current place, or select words in the transcript first.</p>
+        <p className="notes-empty">{t('notes.empty')}</p>
       )}
 
       <div className="notes-scroller" ref={scrollerRef}>
@@ -217,8 +223,8 @@ export function NotesPanel() {
       </div>
 
       <div className="notes-transfer">
-        <div role="group" aria-label="Export notes">
-          <span className="notes-transfer-label">Export:</span>
+        <div role="group" aria-label={t('notes.exportGroup')}>
+          <span className="notes-transfer-label">{t('notes.exportLabel')}</span>
           {EXPORTS.map(({ format, label }) => (
             <button key={format} type="button" disabled={busy} onClick={() => void exportAs(format)}>
               {label}
@@ -226,7 +232,7 @@ export function NotesPanel() {
           ))}
         </div>
         <label className="notes-import">
-          Import notes (JSON)
+          {t('notes.import')}
           <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void importFile(event)} />
         </label>
       </div>
@@ -234,7 +240,6 @@ export function NotesPanel() {
   );
 }
 
-const SAVE_LABELS: Record<SaveState, string> = { saved: 'Saved', unsaved: 'Saving soon…', saving: 'Saving…', failed: 'Not saved' };
 
 interface NoteItemProps {
   ref: Ref<HTMLLIElement>;
@@ -250,6 +255,7 @@ interface NoteItemProps {
 }
 
 const NoteItem = memo(function NoteItem({ ref, index, count, style, note, controller, sentence, saveState, onPlay, onDelete }: NoteItemProps) {
+  const t = useT();
   const textId = useId();
   const tagsId = useId();
   const time = formatTime(note.time);
@@ -263,7 +269,7 @@ const NoteItem = memo(function NoteItem({ ref, index, count, style, note, contro
   return (
     <li className="note" data-note-id={note.id} ref={ref} data-index={index} aria-setsize={count} aria-posinset={index + 1} style={style}>
       <div className="note-anchor">
-        <button type="button" className="note-play" onClick={() => onPlay(note)} aria-label={`Play from ${time}`}>
+        <button type="button" className="note-play" onClick={() => onPlay(note)} aria-label={t('notes.playFrom', { time })}>
           ▶ {time}
         </button>
         {sentence && (
@@ -278,7 +284,7 @@ const NoteItem = memo(function NoteItem({ ref, index, count, style, note, contro
         </blockquote>
       )}
       <label className="visually-hidden" htmlFor={textId}>
-        Note at {time}
+        {t('notes.noteAt', { time })}
       </label>
       <textarea
         id={textId}
@@ -286,22 +292,22 @@ const NoteItem = memo(function NoteItem({ ref, index, count, style, note, contro
         value={note.text}
         rows={Math.min(12, Math.max(3, note.text.split('\n').length))}
         maxLength={100_000}
-        placeholder="Write your note…"
+        placeholder={t('notes.placeholder')}
         onChange={(event) => controller.edit(note.id, { text: event.target.value })}
         onBlur={() => void controller.flush(note.id)}
       />
       <div className="note-foot">
-        <label htmlFor={tagsId}>Tags</label>
+        <label htmlFor={tagsId}>{t('notes.tags')}</label>
         <input
           id={tagsId}
           className="note-tags"
           type="text"
           value={tagsText}
-          placeholder="comma, separated"
+          placeholder={t('notes.tagsPlaceholder')}
           onFocus={() => (tagsFocused.current = true)}
           onChange={(event) => {
             setTagsText(event.target.value);
-            const tags = event.target.value.split(',').map((t) => t.trim().slice(0, 64)).filter(Boolean).slice(0, 32);
+            const tags = event.target.value.split(',').map((tag) => tag.trim().slice(0, 64)).filter(Boolean).slice(0, 32);
             controller.edit(note.id, { tags });
           }}
           onBlur={() => {
@@ -309,9 +315,9 @@ const NoteItem = memo(function NoteItem({ ref, index, count, style, note, contro
             void controller.flush(note.id);
           }}
         />
-        <span className={`note-save note-save-${saveState}`}>{SAVE_LABELS[saveState]}</span>
-        <button type="button" className="note-delete" onClick={() => void onDelete(note)} aria-label={`Delete the note at ${time}`}>
-          Delete
+        <span className={`note-save note-save-${saveState}`}>{t(`notes.save.${saveState}`)}</span>
+        <button type="button" className="note-delete" onClick={() => void onDelete(note)} aria-label={t('notes.deleteLabel', { time })}>
+          {t('notes.delete')}
         </button>
       </div>
     </li>

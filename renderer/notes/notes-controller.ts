@@ -7,6 +7,12 @@ import type { CreateNoteRequest } from '../../common/bridge/notes-contract';
 import type { Edition } from '../../common/edition/model';
 import { Autosave, type NotePatch, type SaveState } from '../../common/notes/autosave';
 import { sortNotesByPosition, type ExportFormat, type ExportResult, type Note } from '../../common/notes/model';
+import { getUiLanguage, translate, type MessageKey, type MessageParams } from '../i18n';
+
+/** Messages in the UI language at the moment they are written. */
+function tr(key: MessageKey, params?: MessageParams): string {
+  return translate(getUiLanguage(), key, params);
+}
 
 export type NotesApi = Pick<
   Bridge,
@@ -94,7 +100,7 @@ export class NotesController {
       this.update({ status: 'ready', problem: status.problem });
       this.setNotes(notes);
     } catch (error) {
-      this.update({ status: 'failed', problem: `Your notes could not be loaded: ${message(error)}` });
+      this.update({ status: 'failed', problem: tr('notes.loadFailed', { message: message(error) }) });
     }
   }
 
@@ -103,10 +109,10 @@ export class NotesController {
       const note = await this.api.createNote({ ...req, documentId: this.documentId });
       this.setNotes([...this.snapshot.notes, note]);
       this.update({ focusRequest: note.id });
-      this.announce('Note added.');
+      this.announce(tr('notes.added'));
       return note;
     } catch (error) {
-      this.update({ problem: `The note could not be added: ${message(error)}` });
+      this.update({ problem: tr('notes.addFailed', { message: message(error) }) });
       return null;
     }
   }
@@ -131,9 +137,9 @@ export class NotesController {
       this.autosave.drop(id);
       this.setNotes(this.snapshot.notes.filter((n) => n.id !== id));
       this.update({ lastDeleted: { note: deleted, undoToken } });
-      this.announce('Note deleted. Press Undo or Ctrl+Z to bring it back.');
+      this.announce(tr('notes.deletedAnnounce'));
     } catch (error) {
-      this.update({ problem: `The note could not be deleted: ${message(error)}` });
+      this.update({ problem: tr('notes.deleteFailed', { message: message(error) }) });
     }
   }
 
@@ -144,10 +150,10 @@ export class NotesController {
       const note = await this.api.restoreNote({ undoToken: last.undoToken });
       this.setNotes([...this.snapshot.notes.filter((n) => n.id !== note.id), note]);
       this.update({ lastDeleted: null, focusRequest: note.id });
-      this.announce('Note restored.');
+      this.announce(tr('notes.restored'));
       return true;
     } catch (error) {
-      this.update({ lastDeleted: null, problem: `The note could not be restored: ${message(error)}` });
+      this.update({ lastDeleted: null, problem: tr('notes.restoreFailed', { message: message(error) }) });
       return false;
     }
   }
@@ -173,10 +179,10 @@ export class NotesController {
     try {
       await this.autosave.flushAll();
       const result = await this.api.exportNotes({ documentId: this.documentId, format });
-      this.announce(`Exported ${result.count} ${result.count === 1 ? 'note' : 'notes'} to ${result.fileName}; a copy is in ${result.path}.`);
+      this.announce(tr('notes.exported', { count: result.count, fileName: result.fileName, path: result.path }));
       return result;
     } catch (error) {
-      this.update({ problem: `The export failed: ${message(error)}` });
+      this.update({ problem: tr('notes.exportFailed', { message: message(error) }) });
       return null;
     }
   }
@@ -186,10 +192,16 @@ export class NotesController {
       const result = await this.api.importNotes({ documentId: this.documentId, json });
       const notes = await this.api.listNotes({ documentId: this.documentId });
       this.setNotes(notes);
-      const parts = [`${result.added} added`, ...(result.updated ? [`${result.updated} updated`] : []), `${result.skipped} already there or skipped`];
-      this.announce(`Import done: ${parts.join(', ')}.${result.problems.length ? ` ${result.problems.join(' ')}` : ''}`);
+      this.announce(
+        tr('notes.importDone', {
+          added: result.added,
+          updated: result.updated ? tr('notes.importUpdated', { count: result.updated }) : '',
+          skipped: result.skipped,
+          problems: result.problems.length ? ` ${result.problems.join(' ')}` : '',
+        }),
+      );
     } catch (error) {
-      this.update({ problem: `The import failed: ${message(error)}` });
+      this.update({ problem: tr('notes.importFailed', { message: message(error) }) });
     }
   }
 }

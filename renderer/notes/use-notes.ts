@@ -1,6 +1,7 @@
 // How the shell's pieces reach the notes of the open document: one NotesController per player
 // (so the panel, the transcript markers, the waveform marks and the search box share it), and the
 // small bits of player glue (where a note plays from, where a new note is anchored).
+import { useT } from '../i18n';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { formatTime, type Note } from '../../common/notes/model';
@@ -91,6 +92,7 @@ export function noteExcerpt(note: Note, max = 60): string {
 export function useNoteDecorations(): SentenceDecorations {
   const controller = useNotesController();
   const { notes } = useNotesSnapshot();
+  const t = useT();
   return useMemo(() => {
     const bySentence = new Map<string, Note[]>();
     for (const note of notes) {
@@ -102,12 +104,12 @@ export function useNoteDecorations(): SentenceDecorations {
     for (const [sentenceId, list] of bySentence) {
       decorations.set(sentenceId, {
         count: list.length,
-        label: list.length === 1 ? `1 note: ${noteExcerpt(list[0]!)}. Show it.` : `${list.length} notes. Show the first.`,
+        label: list.length === 1 ? t('notes.decorationOne', { excerpt: noteExcerpt(list[0]!) }) : t('notes.decorationMany', { count: list.length }),
         onActivate: () => controller.requestFocus(list[0]!.id),
       });
     }
     return decorations;
-  }, [notes, controller]);
+  }, [notes, controller, t]);
 }
 
 /** Where the notes are, as marks on the waveform, in the current narration language. */
@@ -115,13 +117,14 @@ export function useNoteMarks(): readonly WaveformMark[] {
   const player = usePlayer();
   const lang = usePlayerState((s) => s.lang);
   const { notes } = useNotesSnapshot();
+  const t = useT();
   return useMemo(
     () =>
       notes.flatMap((note) => {
         const time = noteStart(player, note, lang);
-        return time === null ? [] : [{ time, label: `Note at ${formatTime(time)}: ${noteExcerpt(note)}` }];
+        return time === null ? [] : [{ time, label: t('notes.mark', { time: formatTime(time), excerpt: noteExcerpt(note) }) }];
       }),
-    [notes, player, lang],
+    [notes, player, lang, t],
   );
 }
 

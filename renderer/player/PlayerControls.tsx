@@ -8,35 +8,37 @@ import { LanguageSwitch } from './controls/LanguageSwitch';
 import { SpeedControl } from './controls/SpeedControl';
 import { TimeDisplay } from './controls/TimeDisplay';
 import { VolumeControl } from './controls/VolumeControl';
+import { useT } from '../i18n';
 import { usePlayer, usePlayerState } from './player-context';
 
 export function PlayerControls({ marks, extra }: { marks?: readonly WaveformMark[]; extra?: ReactNode }) {
   const player = usePlayer();
   const playing = usePlayerState((s) => s.playing);
   const status = usePlayerState((s) => s.status);
+  const t = useT();
   return (
-    <section className="player" aria-label="Player">
+    <section className="player" aria-label={t('player.region')}>
       <Waveform {...(marks ? { marks } : {})} />
       <div className="player-row">
         <TimeDisplay />
-        <div className="control-group transport" role="group" aria-label="Playback">
-          <ControlButton label="Previous chapter" command="previousChapter" onClick={() => player.go('chapter', -1)}>
+        <div className="control-group transport" role="group" aria-label={t('player.transport')}>
+          <ControlButton label={t('player.previousChapter')} command="previousChapter" onClick={() => player.go('chapter', -1)}>
             <Icon name="previousChapter" />
           </ControlButton>
-          <ControlButton label="Previous paragraph" command="previousParagraph" onClick={() => player.go('paragraph', -1)}>
+          <ControlButton label={t('player.previousParagraph')} command="previousParagraph" className="skip-secondary" onClick={() => player.go('paragraph', -1)}>
             ¶−
           </ControlButton>
-          <ControlButton label="Previous sentence" command="previousSentence" onClick={() => player.go('sentence', -1)}>
+          <ControlButton label={t('player.previousSentence')} command="previousSentence" onClick={() => player.go('sentence', -1)}>
             ‹
           </ControlButton>
-          <ControlButton label="Back 15 seconds" command="seekBack15" onClick={() => player.skip(-15)}>
+          <ControlButton label={t('player.back15')} command="seekBack15" className="skip-secondary" onClick={() => player.skip(-15)}>
             −15
           </ControlButton>
-          <ControlButton label="Back 5 seconds" command="seekBack5" onClick={() => player.skip(-5)}>
+          <ControlButton label={t('player.back5')} command="seekBack5" onClick={() => player.skip(-5)}>
             −5
           </ControlButton>
           <ControlButton
-            label={playing ? 'Pause' : 'Play'}
+            label={playing ? t('player.pause') : t('player.play')}
             command="playPause"
             className="play-pause"
             disabled={status === 'loading' && !playing}
@@ -44,19 +46,19 @@ export function PlayerControls({ marks, extra }: { marks?: readonly WaveformMark
           >
             <Icon name={playing ? 'pause' : 'play'} />
           </ControlButton>
-          <ControlButton label="Forward 5 seconds" command="seekForward5" onClick={() => player.skip(5)}>
+          <ControlButton label={t('player.forward5')} command="seekForward5" onClick={() => player.skip(5)}>
             +5
           </ControlButton>
-          <ControlButton label="Forward 15 seconds" command="seekForward15" onClick={() => player.skip(15)}>
+          <ControlButton label={t('player.forward15')} command="seekForward15" className="skip-secondary" onClick={() => player.skip(15)}>
             +15
           </ControlButton>
-          <ControlButton label="Next sentence" command="nextSentence" onClick={() => player.go('sentence', 1)}>
+          <ControlButton label={t('player.nextSentence')} command="nextSentence" onClick={() => player.go('sentence', 1)}>
             ›
           </ControlButton>
-          <ControlButton label="Next paragraph" command="nextParagraph" onClick={() => player.go('paragraph', 1)}>
+          <ControlButton label={t('player.nextParagraph')} command="nextParagraph" className="skip-secondary" onClick={() => player.go('paragraph', 1)}>
             ¶+
           </ControlButton>
-          <ControlButton label="Next chapter" command="nextChapter" onClick={() => player.go('chapter', 1)}>
+          <ControlButton label={t('player.nextChapter')} command="nextChapter" onClick={() => player.go('chapter', 1)}>
             <Icon name="nextChapter" />
           </ControlButton>
         </div>

@@ -9,6 +9,7 @@ import { useBackend } from '../app/backend-context';
 import { useCommand } from '../app/shortcuts';
 import { usePlayer } from '../player/player-context';
 import { playNote } from '../notes/use-notes';
+import { useT, type Translate } from '../i18n';
 import { Highlighted } from './Highlighted';
 import './search.css';
 
@@ -24,14 +25,15 @@ function optionsOf(result: SearchResult | null): Option[] {
   ];
 }
 
-function countText(result: SearchResult): string {
-  const t = `${result.transcript.length}${result.moreTranscript ? '+' : ''}`;
-  const n = `${result.notes.length}${result.moreNotes ? '+' : ''}`;
-  if (result.transcript.length === 0 && result.notes.length === 0) return 'No matches.';
-  return `${t} in the transcript, ${n} in your notes.`;
+function countText(result: SearchResult, t: Translate): string {
+  const inTranscript = `${result.transcript.length}${result.moreTranscript ? '+' : ''}`;
+  const inNotes = `${result.notes.length}${result.moreNotes ? '+' : ''}`;
+  if (result.transcript.length === 0 && result.notes.length === 0) return t('search.noMatches');
+  return t('search.count', { transcript: inTranscript, notes: inNotes });
 }
 
 export function SearchBox() {
+  const t = useT();
   const { api } = useBackend();
   const player = usePlayer();
   const inputId = useId();
@@ -99,7 +101,7 @@ export function SearchBox() {
   // Tell screen readers how many results, once typing pauses (not on every key).
   useEffect(() => {
     if (!result || !open) return;
-    const timer = setTimeout(() => setAnnouncement(countText(result)), 700);
+    const timer = setTimeout(() => setAnnouncement(countText(result, t)), 700);
     return () => clearTimeout(timer);
   }, [result, open]);
 
@@ -181,7 +183,7 @@ export function SearchBox() {
             {option.hit.snippet.cutStart && '…'}
             <Highlighted text={option.hit.snippet.text} ranges={option.hit.snippet.ranges} />
             {option.hit.snippet.cutEnd && '…'}
-            {option.hit.field !== 'text' && <span className="search-meta"> ({option.hit.field === 'quote' ? 'quote' : 'tags'})</span>}
+            {option.hit.field !== 'text' && <span className="search-meta"> ({t(option.hit.field === 'quote' ? 'search.field.quote' : 'search.field.tags')})</span>}
           </span>
         </>
       )}
@@ -191,7 +193,7 @@ export function SearchBox() {
   return (
     <div className="search" role="search">
       <label htmlFor={inputId} className="visually-hidden">
-        Search the transcript and your notes
+        {t('search.label')}
       </label>
       <input
         ref={inputRef}
@@ -207,7 +209,7 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         maxLength={10_000}
-        placeholder="Search  /"
+        placeholder={t('search.placeholder')}
         value={query}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
@@ -215,11 +217,11 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
       />
       <div className="search-results" hidden={!open || result === null} data-query={result?.query}>
-        <div id={listId} role="listbox" aria-label="Search results" hidden={options.length === 0}>
+        <div id={listId} role="listbox" aria-label={t('search.results')} hidden={options.length === 0}>
           {transcriptOptions.length > 0 && (
             <div role="group" aria-labelledby={`${listId}-transcript`}>
               <div id={`${listId}-transcript`} role="presentation" className="search-group-title">
-                Transcript{result?.moreTranscript ? ` (first ${transcriptOptions.length})` : ` (${transcriptOptions.length})`}
+                {t(result?.moreTranscript ? 'search.transcriptGroupMore' : 'search.transcriptGroup', { count: transcriptOptions.length })}
               </div>
               {transcriptOptions.map((option, i) => renderOption(option, i))}
             </div>
@@ -227,13 +229,13 @@ export function SearchBox() {
           {noteOptions.length > 0 && (
             <div role="group" aria-labelledby={`${listId}-notes`}>
               <div id={`${listId}-notes`} role="presentation" className="search-group-title">
-                Notes{result?.moreNotes ? ` (first ${noteOptions.length})` : ` (${noteOptions.length})`}
+                {t(result?.moreNotes ? 'search.notesGroupMore' : 'search.notesGroup', { count: noteOptions.length })}
               </div>
               {noteOptions.map((option, i) => renderOption(option, transcriptOptions.length + i))}
             </div>
           )}
         </div>
-        {result && options.length === 0 && <p className="search-empty">No matches.</p>}
+        {result && options.length === 0 && <p className="search-empty">{t('search.noMatches')}</p>}
         {error && (
           <p className="search-empty" role="alert">
             {error}

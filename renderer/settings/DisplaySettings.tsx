@@ -2,23 +2,20 @@
 import { useId } from 'react';
 import type { Layout } from '../transcript/layout-model';
 import { usePlayer, usePlayerState } from '../player/player-context';
+import { useT } from '../i18n';
 
-const LAYOUTS: { value: Layout; label: string }[] = [
-  { value: 'side-by-side', label: 'Side by side' },
-  { value: 'interleaved', label: 'Interleaved' },
-  { value: 'de', label: 'German only' },
-  { value: 'en', label: 'English only' },
-];
+export const LAYOUT_IDS: readonly Layout[] = ['side-by-side', 'interleaved', 'de', 'en'];
 
 export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(layout: Layout): void }) {
+  const t = useT();
   const id = useId();
   return (
-    <div className="toolbar-item">
-      <label htmlFor={id}>Layout</label>
+    <div className="toolbar-item layout-picker">
+      <label htmlFor={id}>{t('layout.label')}</label>
       <select id={id} value={layout} onChange={(event) => onChange(event.target.value as Layout)}>
-        {LAYOUTS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
+        {LAYOUT_IDS.map((value) => (
+          <option key={value} value={value}>
+            {t(`layout.${value}`)}
           </option>
         ))}
       </select>
@@ -27,15 +24,16 @@ export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(la
 }
 
 export function SyncOffsetControl() {
+  const t = useT();
   const player = usePlayer();
   const offset = usePlayerState((s) => s.syncOffsetMs);
   const id = useId();
-  const shown = `${offset > 0 ? '+' : ''}${offset} ms`;
+  const shown = t('sync.value', { sign: offset > 0 ? '+' : '', ms: offset });
   return (
     <details className="toolbar-item sync-offset">
-      <summary>Highlight timing</summary>
+      <summary>{t('sync.summary')}</summary>
       <div className="popover">
-        <label htmlFor={id}>Highlight offset</label>
+        <label htmlFor={id}>{t('sync.label')}</label>
         <input
           id={id}
           type="range"
@@ -49,12 +47,47 @@ export function SyncOffsetControl() {
         />
         <output htmlFor={id}>{shown}</output>
         <p id={`${id}-help`} className="help-text">
-          Headphones with latency (Bluetooth) play the voice late: move the highlight later (+) until it matches what you hear.
+          {t('sync.help')}
         </p>
         <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
-          Reset to 0
+          {t('sync.reset')}
         </button>
       </div>
     </details>
+  );
+}
+
+/** The same offset as a section of the settings view (where it lives on narrow windows). */
+export function SyncOffsetSettings() {
+  const t = useT();
+  const player = usePlayer();
+  const offset = usePlayerState((s) => s.syncOffsetMs);
+  const id = useId();
+  const shown = t('sync.value', { sign: offset > 0 ? '+' : '', ms: offset });
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('sync.summary')}</h3>
+      <div className="settings-field">
+        <label htmlFor={id}>{t('sync.label')}</label>
+        <input
+          id={id}
+          type="range"
+          min={-500}
+          max={500}
+          step={10}
+          value={offset}
+          aria-valuetext={shown}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => player.setSyncOffset(Number(event.target.value))}
+        />
+        <output htmlFor={id}>{shown}</output>
+        <p id={`${id}-help`} className="help-text">
+          {t('sync.help')}
+        </p>
+        <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
+          {t('sync.reset')}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -4,12 +4,14 @@ import { useMemo } from 'react';
 import type { Edition } from '../../common/edition/model';
 import { buildTranscriptModel, type Layout } from './layout-model';
 import { Chapters } from './TranscriptView';
+import { useT } from '../i18n';
 
 export function StaticTranscript({ edition, layout }: { edition: Edition; layout: Layout }) {
+  const t = useT();
   const model = useMemo(() => buildTranscriptModel(edition, layout), [edition, layout]);
   return (
     <div className="transcript-scroller">
-      <article className={`transcript layout-${layout}`} aria-label="Transcript">
+      <article className={`transcript layout-${layout}`} aria-label={t('transcript.label')}>
         <Chapters model={model} layout={layout} decorations={undefined} />
       </article>
     </div>

@@ -8,6 +8,7 @@ import { buildTranscriptModel, type ChapterModel, type Layout } from './layout-m
 import { FollowController } from './follow';
 import { buildCounterparts, buildRegistry, Highlighter } from './highlighter';
 import { ParagraphView, type SentenceDecorations } from './ParagraphView';
+import { useT } from '../i18n';
 
 export type { SentenceDecoration, SentenceDecorations } from './ParagraphView';
 
@@ -19,6 +20,7 @@ export interface TranscriptViewProps {
 
 export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewProps) {
   const player = usePlayer();
+  const t = useT();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const [follow, setFollow] = useState<FollowController | null>(null);
@@ -122,7 +124,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
       <article
         ref={articleRef}
         className={`transcript layout-${layout}`}
-        aria-label="Transcript"
+        aria-label={t('transcript.label')}
         aria-describedby="transcript-keys"
         onClick={onClick}
         onKeyDown={onKeyDown}
@@ -132,7 +134,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         }}
       >
         <p id="transcript-keys" className="visually-hidden">
-          Up and Down arrows move between sentences; Enter plays from the sentence.
+          {t('transcript.keys')}
         </p>
         <Chapters model={model} layout={layout} decorations={sentenceDecorations} />
       </article>
@@ -157,11 +159,12 @@ export const Chapters = memo(function Chapters({ model, layout, decorations }: {
 });
 
 function BackToCurrent({ follow, onActivate }: { follow: FollowController; onActivate(): void }) {
+  const t = useT();
   const following = useSyncExternalStore(follow.subscribe, follow.isFollowing);
   if (following) return null;
   return (
     <button type="button" className="back-to-current" onClick={onActivate} aria-keyshortcuts="c">
-      Back to the current place
+      {t('transcript.backToCurrent')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 // Follow mode: the transcript scrolls with the narration until the reader scrolls away on their
 // own; then it stays put and offers a way back. Scrolls we cause ourselves never count as the
 // reader's: only a scroll shortly after a wheel, touch, scrollbar grab or scrolling key does.
+import { motionReduced } from '../theme/motion';
 import { Emitter } from '../ui/emitter';
 
 const INTENT_WINDOW_MS = 1000;
@@ -53,7 +54,8 @@ export class FollowController {
     const box = element.getBoundingClientRect();
     const comfortable = box.top >= view.top + view.height * 0.1 && box.bottom <= view.bottom - view.height * 0.2;
     if (comfortable) return;
-    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // No smooth scrolling when motion is reduced (the setting, or the system's wish).
+    const smooth = !motionReduced();
     element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   }
 

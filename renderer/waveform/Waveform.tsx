@@ -6,6 +6,8 @@ import { useBackend } from '../app/backend-context';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { formatTime, speakTime } from '../ui/format';
 import { WaveformView, type WaveformMark } from './waveform-view';
+import { useT } from '../i18n';
+import { useAppearance } from '../theme/appearance';
 
 export type { WaveformMark } from './waveform-view';
 
@@ -15,6 +17,10 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
   const player = usePlayer();
   const { mediaUrl } = useBackend();
   const lang = usePlayerState((s) => s.lang);
+  const t = useT();
+  const tRef = useRef(t);
+  const { palette } = useAppearance();
+  tRef.current = t;
   const track = player.track(lang);
   const containerRef = useRef<HTMLDivElement>(null);
   const sliderRef = useRef<HTMLDivElement>(null);
@@ -52,6 +58,7 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
       duration: track.duration,
       chapters: track.chapters.map((c, i) => ({ time: c.start, label: `${i + 1}. ${titles.get(c.id) ?? c.id}` })),
       marks: marks ?? [],
+      colors: { wave: palette.wave, progress: palette.waveProgress, cursor: palette.waveCursor, chapterMark: palette.chapterMark, noteMark: palette.noteMark },
       // A drag reports many positions; seek once per frame with the latest.
       onSeek: (time) => {
         if (pendingSeek === null)
@@ -71,7 +78,7 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
     };
     // Marks are applied by their own effect below, without rebuilding the waveform.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [peaks, player, track, lang]);
+  }, [peaks, player, track, lang, palette]);
 
   useEffect(() => {
     viewRef.current?.setMarks(marks ?? []);
@@ -85,7 +92,7 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
       if (second === shown || !sliderRef.current) return;
       shown = second;
       sliderRef.current.setAttribute('aria-valuenow', String(second));
-      sliderRef.current.setAttribute('aria-valuetext', `${speakTime(second)} of ${speakTime(track.duration)}`);
+      sliderRef.current.setAttribute('aria-valuetext', tRef.current('waveform.valueText', { time: speakTime(second, tRef.current), total: speakTime(track.duration, tRef.current) }));
     });
   }, [player, track.duration]);
 
@@ -103,21 +110,19 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
         className="waveform"
         role="slider"
         tabIndex={0}
-        aria-label="Position in the narration"
+        aria-label={t('waveform.label')}
         aria-valuemin={0}
         aria-valuemax={Math.floor(track.duration)}
         aria-valuenow={0}
-        aria-valuetext={`0 seconds of ${speakTime(track.duration)}`}
+        aria-valuetext={t('waveform.valueText', { time: speakTime(0, t), total: speakTime(track.duration, t) })}
         aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
         onKeyDown={onKeyDown}
       >
         <div ref={containerRef} className="waveform-canvas" />
       </div>
-      {peaks.status === 'loading' && <p className="waveform-note">Loading the waveform…</p>}
+      {peaks.status === 'loading' && <p className="waveform-note">{t('waveform.loading')}</p>}
       {peaks.status === 'failed' && (
-        <p className="waveform-note">
-          The waveform could not be shown ({peaks.message}); the narration plays all the same. Total length {formatTime(track.duration)}.
-        </p>
+        <p className="waveform-note">{t('waveform.failed', { problem: peaks.message, total: formatTime(track.duration) })}</p>
       )}
     </div>
   );

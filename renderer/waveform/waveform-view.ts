@@ -19,7 +19,17 @@ export interface WaveformViewOptions {
   duration: number;
   chapters: readonly WaveformMark[];
   marks?: readonly WaveformMark[];
+  /** The theme's colours (common/a11y/themes.ts: each checked for 3:1 against the player's background). */
+  colors?: WaveformColors;
   onSeek(time: number): void;
+}
+
+export interface WaveformColors {
+  wave: string;
+  progress: string;
+  cursor: string;
+  chapterMark: string;
+  noteMark: string;
 }
 
 const CHAPTER_COLOR = 'rgba(176, 84, 0, 0.9)';
@@ -42,9 +52,9 @@ export class WaveformView {
       peaks: [Float32Array.from(options.peaks)],
       duration: options.duration,
       height: 56,
-      waveColor: '#9aa5b1',
-      progressColor: '#1f5fa8',
-      cursorColor: '#0b2545',
+      waveColor: options.colors?.wave ?? '#737e8a',
+      progressColor: options.colors?.progress ?? '#174f8f',
+      cursorColor: options.colors?.cursor ?? '#0b2545',
       cursorWidth: 2,
       barWidth: 2,
       barGap: 1,
@@ -58,7 +68,7 @@ export class WaveformView {
           formatTimeCallback: (seconds) => formatTime(seconds),
           // Full opacity: faded labels would fail the contrast every reader needs.
           secondaryLabelOpacity: 1,
-          style: { fontSize: '11px', color: 'var(--text-muted)' },
+          style: { fontSize: '0.7rem', color: 'var(--text-muted)' },
         }),
         this.regions,
       ],
@@ -71,7 +81,7 @@ export class WaveformView {
     this.surfer.once('ready', () => {
       options.chapters.forEach((chapter, i) => {
         const next = options.chapters[i + 1]?.time ?? options.duration;
-        this.addMarker(chapter, CHAPTER_COLOR, 'chapter-marker', (next - chapter.time) / options.duration);
+        this.addMarker(chapter, options.colors?.chapterMark ?? CHAPTER_COLOR, 'chapter-marker', (next - chapter.time) / options.duration);
       });
       this.setMarks(options.marks ?? []);
     });
@@ -91,7 +101,7 @@ export class WaveformView {
 
   setMarks(marks: readonly WaveformMark[]): void {
     for (const region of this.markRegions) region.remove();
-    this.markRegions = marks.map((mark) => this.addMarker(mark, MARK_COLOR, 'note-marker'));
+    this.markRegions = marks.map((mark) => this.addMarker(mark, this.options.colors?.noteMark ?? MARK_COLOR, 'note-marker'));
   }
 
   destroy(): void {
@@ -109,7 +119,7 @@ export class WaveformView {
       whiteSpace: 'nowrap',
       overflow: 'hidden',
       textOverflow: 'ellipsis',
-      fontSize: '11px',
+      fontSize: '0.7rem',
       lineHeight: '1.3',
       padding: '0 3px',
       color: 'var(--text)',

@@ -27,7 +27,7 @@ describe('message catalogs', () => {
       for (const key of Object.keys(catalog.en)) {
         expect(seen.has(key), `${key} is defined by catalogs ${seen.get(key)} and ${index}`).toBe(false);
         seen.set(key, index);
-        expect(key).toMatch(/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+$/);
+        expect(key).toMatch(/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9.-]+$/);
         expect((catalog.en as Record<string, string>)[key]!.trim()).not.toBe('');
         expect((catalog.de as Record<string, string>)[key]!.trim()).not.toBe('');
       }

@@ -3,13 +3,23 @@
 // import line and one line to CATALOGS below. tests/renderer/i18n-catalog.test.ts checks that every
 // key exists in both languages with the same {params}, and that no key is defined twice.
 import app from './app';
+import display from './display';
 import keys from './keys';
 import learning from './learning';
+import notes from './notes';
+import player from './player';
+import search from './search';
+import settings from './settings';
 
 export const CATALOGS = [
   app,
+  display,
   keys,
   learning,
+  notes,
+  player,
+  search,
+  settings,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

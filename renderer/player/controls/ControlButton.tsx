@@ -2,6 +2,8 @@
 // aria-keyshortcuts, and a visible glyph that assistive technology skips.
 import type { ReactNode } from 'react';
 import { keysFor, type CommandId } from '../../../common/keymap';
+import { useT } from '../../i18n';
+import { keyLabel } from '../../i18n/key-names';
 
 interface ControlButtonProps {
   label: string;
@@ -14,15 +16,16 @@ interface ControlButtonProps {
 }
 
 export function ControlButton({ label, command, onClick, children, pressed, disabled, className }: ControlButtonProps) {
+  const t = useT();
   const keys = command ? keysFor(command) : [];
-  const title = keys.length > 0 ? `${label} (${keys.map(readableKey).join(' or ')})` : label;
+  const title = keys.length > 0 ? t('player.withKeys', { label, keys: keys.map((k) => keyLabel(k, t)).join(` ${t('keys.or')} `) }) : label;
   return (
     <button
       type="button"
       className={`control ${className ?? ''}`}
       aria-label={label}
       aria-pressed={pressed}
-      aria-keyshortcuts={keys.length > 0 ? keys.join(' ') : undefined}
+      aria-keyshortcuts={keys.length > 0 ? keys.map(ariaKeys).join(' ') : undefined}
       title={title}
       disabled={disabled}
       onClick={onClick}
@@ -32,12 +35,7 @@ export function ControlButton({ label, command, onClick, children, pressed, disa
   );
 }
 
-export function readableKey(keys: string): string {
-  return keys
-    .replace('ArrowLeft', '←')
-    .replace('ArrowRight', '→')
-    .replace('ArrowUp', '↑')
-    .replace('ArrowDown', '↓')
-    .replace('PageUp', 'Page Up')
-    .replace('PageDown', 'Page Down');
+/** A binding as aria-keyshortcuts writes it: "Ctrl+f" → "Control+F", "Space" → "Space". */
+export function ariaKeys(keys: string): string {
+  return keys.replace(/^Ctrl\+/, 'Control+').replace(/\+([a-z])$/, (_, letter: string) => `+${letter.toUpperCase()}`);
 }

@@ -1,15 +1,20 @@
 // Which narration plays. Switching keeps the place: the same sentence, from its start.
 import type { Lang } from '../../../common/edition/model';
 import { keysFor } from '../../../common/keymap';
+import { useT } from '../../i18n';
+import { keyLabel } from '../../i18n/key-names';
 import { usePlayer, usePlayerState } from '../player-context';
 
+/** Each language by its own name, as language pickers do. */
 const NAMES: Record<Lang, string> = { de: 'Deutsch', en: 'English' };
 
 export function LanguageSwitch() {
+  const t = useT();
   const player = usePlayer();
   const lang = usePlayerState((s) => s.lang);
+  const keys = keysFor('switchLanguage');
   return (
-    <div className="control-group language" role="group" aria-label="Narration language">
+    <div className="control-group language" role="group" aria-label={t('player.narrationLanguage')}>
       {(['de', 'en'] as const).map((option) => (
         <button
           key={option}
@@ -17,8 +22,8 @@ export function LanguageSwitch() {
           className="control language-option"
           lang={option}
           aria-pressed={lang === option}
-          aria-keyshortcuts={keysFor('switchLanguage').join(' ')}
-          title={`Narration in ${option === 'de' ? 'German' : 'English'} (l switches)`}
+          aria-keyshortcuts={keys.join(' ')}
+          title={t(`player.narrationIn.${option}`, { keys: keys.map((k) => keyLabel(k, t)).join(` ${t('keys.or')} `) })}
           onClick={() => void player.setLanguage(option)}
         >
           {NAMES[option]}

@@ -3,18 +3,21 @@ import { useId } from 'react';
 import { MAX_RATE, MIN_RATE } from '../controller';
 import { usePlayer, usePlayerState } from '../player-context';
 import { formatRate } from '../../ui/format';
+import { useT, useUiLanguage } from '../../i18n';
 import { ControlButton } from './ControlButton';
 
 export function SpeedControl() {
   const player = usePlayer();
   const rate = usePlayerState((s) => s.rate);
   const id = useId();
+  const t = useT();
+  const uiLang = useUiLanguage();
   return (
     <div className="control-group speed" role="group" aria-labelledby={`${id}-label`}>
       <label id={`${id}-label`} htmlFor={`${id}-input`} className="control-label">
-        Speed
+        {t('player.speed')}
       </label>
-      <ControlButton label="Slower" command="slower" onClick={() => player.changeRate(-0.1)} disabled={rate <= MIN_RATE}>
+      <ControlButton label={t('player.slower')} command="slower" onClick={() => player.changeRate(-0.1)} disabled={rate <= MIN_RATE}>
         −
       </ControlButton>
       <input
@@ -24,13 +27,13 @@ export function SpeedControl() {
         max={MAX_RATE}
         step={0.1}
         value={rate}
-        aria-valuetext={`${rate.toFixed(1)} times`}
+        aria-valuetext={t('player.rateSpoken', { rate: rate.toLocaleString(uiLang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
         onChange={(event) => player.setRate(Number(event.target.value))}
       />
       <output htmlFor={`${id}-input`} className="rate-value" data-testid="rate">
         {formatRate(rate)}
       </output>
-      <ControlButton label="Faster" command="faster" onClick={() => player.changeRate(0.1)} disabled={rate >= MAX_RATE}>
+      <ControlButton label={t('player.faster')} command="faster" onClick={() => player.changeRate(0.1)} disabled={rate >= MAX_RATE}>
         +
       </ControlButton>
     </div>

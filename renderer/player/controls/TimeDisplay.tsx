@@ -2,11 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { usePlayer, usePlayerState } from '../player-context';
 import { formatTime } from '../../ui/format';
+import { useT } from '../../i18n';
 
 export function TimeDisplay() {
   const player = usePlayer();
   const duration = usePlayerState((s) => s.duration);
   const currentRef = useRef<HTMLSpanElement>(null);
+  const t = useT();
 
   useEffect(() => {
     let shown = -1;
@@ -19,12 +21,12 @@ export function TimeDisplay() {
   }, [player]);
 
   return (
-    <p className="time-display" aria-label="Time in the narration">
+    <p className="time-display" aria-label={t('player.time')}>
       <span ref={currentRef} data-testid="current-time">
         0:00
       </span>
       <span aria-hidden="true"> / </span>
-      <span className="visually-hidden"> of </span>
+      <span className="visually-hidden"> {t('player.timeOf')} </span>
       <span>{formatTime(duration)}</span>
     </p>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { usePlayer, usePlayerState } from '../player-context';
 import { Icon } from '../../ui/icons';
+import { useT } from '../../i18n';
 import { ControlButton } from './ControlButton';
 
 export function VolumeControl() {
@@ -8,13 +9,14 @@ export function VolumeControl() {
   const volume = usePlayerState((s) => s.volume);
   const muted = usePlayerState((s) => s.muted);
   const id = useId();
+  const t = useT();
   return (
-    <div className="control-group volume" role="group" aria-label="Volume">
-      <ControlButton label="Mute" command="toggleMute" pressed={muted} onClick={() => player.toggleMute()}>
+    <div className="control-group volume" role="group" aria-label={t('player.volumeGroup')}>
+      <ControlButton label={t('player.mute')} command="toggleMute" pressed={muted} onClick={() => player.toggleMute()}>
         <Icon name={muted ? 'muted' : 'volume'} />
       </ControlButton>
       <label htmlFor={id} className="visually-hidden">
-        Volume
+        {t('player.volume')}
       </label>
       <input
         id={id}
@@ -23,7 +25,7 @@ export function VolumeControl() {
         max={1}
         step={0.05}
         value={volume}
-        aria-valuetext={`${Math.round(volume * 100)} percent${muted ? ', muted' : ''}`}
+        aria-valuetext={t(muted ? 'player.volumeSpokenMuted' : 'player.volumeSpoken', { percent: Math.round(volume * 100) })}
         onChange={(event) => player.setVolume(Number(event.target.value))}
       />
     </div>

@@ -37,10 +37,17 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   // The highlight: one per document; it gets new elements whenever the transcript re-renders.
   useLayoutEffect(() => {
     if (!follow) return;
-    const highlighter = new Highlighter(new Map(), player.navigation, counterparts, player.getSnapshot().lang, (unit) => {
-      follow.reveal(unit);
-      moveRovingFocus(articleRef.current, unit, false);
-    });
+    const highlighter = new Highlighter(
+      new Map(),
+      player.navigation,
+      counterparts,
+      player.getSnapshot().lang,
+      (unit) => {
+        follow.reveal(unit);
+        moveRovingFocus(articleRef.current, unit, false);
+      },
+      (word) => follow.keepInView(word),
+    );
     highlighterRef.current = highlighter;
     const offset = () => player.getSnapshot().syncOffsetMs / 1000;
     const offFrame = player.onFrame((time) => highlighter.update(time - offset()));

@@ -5,10 +5,12 @@ import { motionReduced } from '../theme/motion';
 import { Emitter } from '../ui/emitter';
 
 const INTENT_WINDOW_MS = 1000;
+const REVEAL_SETTLE_MS = 600;
 
 export class FollowController {
   private following = true;
   private lastIntent = Number.NEGATIVE_INFINITY;
+  private lastReveal = Number.NEGATIVE_INFINITY;
   private readonly changes = new Emitter<{ change: [] }>();
   private readonly cleanups: (() => void)[] = [];
 
@@ -54,9 +56,37 @@ export class FollowController {
     const box = element.getBoundingClientRect();
     const comfortable = box.top >= view.top + view.height * 0.1 && box.bottom <= view.bottom - view.height * 0.2;
     if (comfortable) return;
-    // No smooth scrolling when motion is reduced (the setting, or the system's wish).
-    const smooth = !motionReduced();
-    element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    // A unit taller than most of the view (large text) shows from its start, where the voice is.
+    const tall = box.height > view.height * 0.6;
+    this.lastReveal = performance.now();
+    element.scrollIntoView({ block: tall ? 'start' : 'center', behavior: this.behavior(box.top - view.top, view.height) });
+  }
+
+  /**
+   * Keeps the current word on screen while following: a unit taller than the view (large text, a
+   * small window) is revealed from its start, and its later lines would otherwise run out of view.
+   * Called when the word changes (a few times a second), never per frame; it reads two rectangles
+   * and scrolls only when the word is about to leave the view.
+   */
+  keepInView(word: HTMLElement): void {
+    // Not while a reveal is still scrolling there.
+    if (!this.following || performance.now() - this.lastReveal < REVEAL_SETTLE_MS) return;
+    const view = this.scroller.getBoundingClientRect();
+    const box = word.getBoundingClientRect();
+    // Move on while the word is still on the second-to-last line, so the next line is never cut.
+    const margin = Math.min(view.height * 0.4, Math.max(view.height * 0.15, box.height * 1.4));
+    if (box.top >= view.top && box.bottom <= view.bottom - margin) return;
+    // Put the word's line a third of the way down, so the lines after it are visible too.
+    const delta = box.top - (view.top + view.height / 3);
+    this.scroller.scrollBy({ top: delta, behavior: this.behavior(delta, view.height) });
+  }
+
+  /**
+   * Smooth for a short way (it helps the eye keep its place), at once for a long one (a jump to
+   * another chapter would otherwise crawl past pages of text) and when motion is reduced.
+   */
+  private behavior(distance: number, viewHeight: number): ScrollBehavior {
+    return motionReduced() || Math.abs(distance) > viewHeight * 1.5 ? 'auto' : 'smooth';
   }
 
   /** Follows the narration again and shows its place at once. */

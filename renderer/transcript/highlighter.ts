@@ -70,6 +70,8 @@ export class Highlighter {
     private lang: Lang,
     /** Told when the current unit changes (for following the narration with the scroll). */
     private readonly onUnitChange: (unit: HTMLElement | null) => void,
+    /** Told when the current word changes (at large text a unit can be taller than the view). */
+    private readonly onWordChange?: (word: HTMLElement) => void,
   ) {
     this.cursor = new TimelineCursor(navigation[lang].timeline);
   }
@@ -107,6 +109,7 @@ export class Highlighter {
       this.wordShown?.classList.remove(CURRENT_WORD);
       word?.classList.add(CURRENT_WORD);
       this.wordShown = word;
+      if (word) this.onWordChange?.(word);
     }
   }
 

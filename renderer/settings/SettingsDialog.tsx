@@ -37,7 +37,9 @@ export function SettingsDialog({ open, onClose, extra }: { open: boolean; onClos
       className="settings-dialog"
       aria-labelledby="settings-title"
       aria-describedby="settings-intro"
-      onClose={() => {
+      onClose={(event) => {
+        // React passes a nested dialog's close (the reset confirmation) up the tree: not ours.
+        if (event.target !== event.currentTarget) return;
         onClose();
         returnFocus.current?.focus();
         returnFocus.current = null;
@@ -340,7 +342,7 @@ function ResetSection() {
       <p className="help-text" role="status">
         {done ? t('settings.resetDone') : ''}
       </p>
-      <dialog ref={confirmRef} className="confirm-dialog" role="alertdialog" aria-labelledby={`${ids}-confirm-title`} aria-describedby={`${ids}-confirm-body`} onClose={() => openerRef.current?.focus()}>
+      <dialog ref={confirmRef} className="confirm-dialog" role="alertdialog" aria-labelledby={`${ids}-confirm-title`} aria-describedby={`${ids}-confirm-body`} onClose={(event) => event.target === event.currentTarget && openerRef.current?.focus()}>
         <h2 id={`${ids}-confirm-title`}>{t('settings.resetConfirmTitle')}</h2>
         <p id={`${ids}-confirm-body`}>{t('settings.resetConfirmBody')}</p>
         <div className="notice-actions">

@@ -27,7 +27,8 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
       ref={dialogRef}
       className="help-dialog"
       aria-labelledby="help-title"
-      onClose={() => {
+      onClose={(event) => {
+        if (event.target !== event.currentTarget) return;
         onClose();
         returnFocus.current?.focus();
         returnFocus.current = null;

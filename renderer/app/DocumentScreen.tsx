@@ -19,7 +19,7 @@ import { TranscriptView } from '../transcript/TranscriptView';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
 import { useBackend } from './backend-context';
-import { sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
+import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
 import { AppFrame } from './AppFrame';
 
 export interface DocumentScreenProps {
@@ -137,7 +137,7 @@ function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; 
       sidebar={sidebarContent ? { label: t(sidebarLabel), content: sidebarContent } : undefined}
       player={
         <>
-          <PlayerControls {...(marks ? { marks } : {})} />
+          <PlayerControls {...(marks ? { marks } : {})} extra={playerContent} />
           <PlayerCommands />
         </>
       }

@@ -2,6 +2,8 @@
 // renderer/search/). To mount them, import and fill in the four values below; nothing else in the
 // shell needs to change.
 import type { ReactNode } from 'react';
+import { CardsButton } from '../cards/CardsView';
+import { LearningControls } from '../learning/LearningControls';
 import type { MessageKey } from '../i18n';
 import { NotesPanel } from '../notes/NotesPanel';
 import { useNoteDecorations, useNoteMarks } from '../notes/use-notes';
@@ -10,7 +12,15 @@ import type { SentenceDecorations } from '../transcript/TranscriptView';
 import type { WaveformMark } from '../waveform/Waveform';
 
 /** Shown in the header's toolbar, before the layout and help controls (e.g. `<SearchBox />`). */
-export const toolbarContent: ReactNode = <SearchBox />;
+export const toolbarContent: ReactNode = (
+  <>
+    <SearchBox />
+    <CardsButton />
+  </>
+);
+
+/** Shown with the player's controls, as a row of its own (the learning bar). */
+export const playerContent: ReactNode = <LearningControls />;
 
 /** Shown in a side panel to the right of the transcript (e.g. `<NotesPanel />`). */
 export const sidebarContent: ReactNode = <NotesPanel />;

@@ -2,6 +2,7 @@
 // as text; with both languages each unit is a row (side by side) or a German/English pair (interleaved).
 import { Fragment, memo } from 'react';
 import type { Lang } from '../../common/edition/model';
+import { RevealGate } from '../learning/RevealGate';
 import { languagesShown, type Layout, type ParagraphModel, type UnitModel } from './layout-model';
 import { SentenceText } from './SentenceText';
 
@@ -43,14 +44,16 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
         {units.map((unit) => (
           <Fragment key={unit.id}>
             <span className="unit" data-unit={unit.id} tabIndex={-1}>
-              {lang === 'de'
-                ? unit.sentences.map((s, i) => (
-                    <Fragment key={s.id}>
-                      {i > 0 && ' '}
-                      <SentenceText id={s.id} lang="de" text={s.de} />
-                    </Fragment>
-                  ))
-                : unit.english && <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />}
+              <RevealGate lang={lang} ids={revealIds(unit, lang)}>
+                {lang === 'de'
+                  ? unit.sentences.map((s, i) => (
+                      <Fragment key={s.id}>
+                        {i > 0 && ' '}
+                        <SentenceText id={s.id} lang="de" text={s.de} />
+                      </Fragment>
+                    ))
+                  : unit.english && <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />}
+              </RevealGate>
             </span>
             <Decorations unit={unit} decorations={decorations} />{' '}
           </Fragment>
@@ -66,15 +69,21 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
         <div key={unit.id} className="unit-row">
           <div className="unit" data-unit={unit.id} tabIndex={-1}>
             <div className="cell" lang="de">
-              {unit.sentences.map((s, i) => (
-                <Fragment key={s.id}>
-                  {i > 0 && ' '}
-                  <SentenceText id={s.id} lang="de" text={s.de} />
-                </Fragment>
-              ))}
+              <RevealGate lang="de" ids={revealIds(unit, 'de')}>
+                {unit.sentences.map((s, i) => (
+                  <Fragment key={s.id}>
+                    {i > 0 && ' '}
+                    <SentenceText id={s.id} lang="de" text={s.de} />
+                  </Fragment>
+                ))}
+              </RevealGate>
             </div>
             <div className="cell" lang="en">
-              {unit.english && <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />}
+              {unit.english && (
+                <RevealGate lang="en" ids={revealIds(unit, 'en')}>
+                  <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />
+                </RevealGate>
+              )}
             </div>
           </div>
           <Decorations unit={unit} decorations={decorations} />
@@ -83,6 +92,11 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
     </div>
   );
 });
+
+/** The sentence ids a unit's text has in a language (what revealing it reveals). */
+function revealIds(unit: UnitModel, lang: Lang): string[] {
+  return lang === 'de' ? unit.sentences.map((s) => s.id) : unit.english ? [unit.english.id] : [];
+}
 
 function Decorations({ unit, decorations }: { unit: UnitModel; decorations: SentenceDecorations | undefined }) {
   if (!decorations) return null;

@@ -3,6 +3,7 @@
 // import line and one line to CATALOGS below. tests/renderer/i18n-catalog.test.ts checks that every
 // key exists in both languages with the same {params}, and that no key is defined twice.
 import app from './app';
+import cards from './cards';
 import display from './display';
 import keys from './keys';
 import learning from './learning';
@@ -13,6 +14,7 @@ import settings from './settings';
 
 export const CATALOGS = [
   app,
+  cards,
   display,
   keys,
   learning,

@@ -1,0 +1,313 @@
+// Study cards: the toolbar button (with the count) that opens the cards dialog, the save-card key
+// (Shift+C: the current sentence, or the selected words with their sentence), and the dialog itself:
+// export for Anki first (so the keyboard reaches it in a few Tabs), then every card, edited in place
+// (saved when a field is left), played from, deleted with undo.
+import { memo, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import type { CardsExportResult } from '../../common/bridge/cards-contract';
+import type { Card, CardExportFormat } from '../../common/learning/cards';
+import { keysFor } from '../../common/keymap';
+import { useBackend } from '../app/backend-context';
+import { useCommand } from '../app/shortcuts';
+import { useT, type Translate } from '../i18n';
+import { keyLabel } from '../i18n/key-names';
+import { transcriptSelection } from '../learning/selection';
+import { useAnnouncer } from '../learning/ui';
+import type { PlayerController } from '../player/controller';
+import { usePlayer } from '../player/player-context';
+import { CardsController, type CardSaveState } from './cards-controller';
+import './cards.css';
+
+const controllers = new WeakMap<PlayerController, CardsController>();
+
+export function useCardsController(): CardsController {
+  const player = usePlayer();
+  const { api } = useBackend();
+  let controller = controllers.get(player);
+  if (!controller) {
+    controller = new CardsController(api, player.documentId, player.edition);
+    controllers.set(player, controller);
+    void controller.load();
+  }
+  return controller;
+}
+
+function useCardsSnapshot(controller: CardsController) {
+  return useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+}
+
+function excerpt(text: string, max = 50): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function download(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function base64Blob(base64: string, type: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+function keysText(command: Parameters<typeof keysFor>[0], t: Translate): string {
+  return keysFor(command)
+    .map((k) => keyLabel(k, t))
+    .join(` ${t('keys.or')} `);
+}
+
+/** The toolbar's cards button and dialog, and the keys Shift+C (save a card) and Shift+K (open). */
+export function CardsButton() {
+  const t = useT();
+  const player = usePlayer();
+  const controller = useCardsController();
+  const snapshot = useCardsSnapshot(controller);
+  const [open, setOpen] = useState(false);
+  const [announcer, announce] = useAnnouncer('cards-announcer');
+
+  const saveCard = useCallback(async () => {
+    const selection = transcriptSelection();
+    const here = player.getPosition();
+    const source = selection ? { sentenceIds: selection.sentenceIds, lang: selection.lang, text: selection.text } : { sentenceIds: [here.sentenceId], lang: here.lang };
+    const result = await controller.save(source);
+    if ('error' in result) {
+      announce(t('cards.problem.save', { reason: result.error }));
+      return;
+    }
+    if (selection) window.getSelection()?.removeAllRanges();
+    announce(t(result.duplicate ? 'cards.announce.duplicate' : 'cards.announce.saved', { german: excerpt(result.card.german) }));
+  }, [controller, player, announce, t]);
+
+  useCommand('saveCard', () => void saveCard());
+  useCommand('showCards', () => setOpen(true));
+
+  const count = snapshot.cards.length;
+  return (
+    <>
+      <button
+        type="button"
+        className="cards-button"
+        aria-label={t('cards.buttonLabel', { count })}
+        aria-keyshortcuts="Shift+K"
+        aria-haspopup="dialog"
+        title={`${t('cards.buttonLabel', { count })} (${keysText('showCards', t)})`}
+        onClick={() => setOpen(true)}
+      >
+        {t('cards.button')} <span className="cards-count">{count}</span>
+      </button>
+      <button type="button" className="cards-save" aria-label={t('cards.saveCurrentLabel')} aria-keyshortcuts="Shift+C" title={`${t('cards.saveCurrentLabel')} (${keysText('saveCard', t)})`} onClick={() => void saveCard()}>
+        {t('cards.saveCurrent')}
+      </button>
+      {announcer}
+      <CardsDialog open={open} onClose={() => setOpen(false)} controller={controller} />
+    </>
+  );
+}
+
+function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): void; controller: CardsController }) {
+  const t = useT();
+  const { host } = useBackend();
+  const player = usePlayer();
+  const snapshot = useCardsSnapshot(controller);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const [format, setFormat] = useState<CardExportFormat>('anki-tsv');
+  const [withAudio, setWithAudio] = useState(true);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<CardsExportResult | null>(null);
+  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [announcer, announce] = useAnnouncer('cards-dialog-announcer');
+  const id = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      headingRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  const runExport = async () => {
+    setExporting(true);
+    setExportProblem(null);
+    const result = await controller.exportCards(format, withAudio);
+    setExporting(false);
+    if ('error' in result) {
+      setExported(null);
+      setExportProblem(t('cards.problem.export', { reason: result.error }));
+      return;
+    }
+    setExported(result);
+    // Browser mode: the files live on the machine running the server; offer them as a download too.
+    if (host === 'web') {
+      if (result.zip) download(result.zip.fileName, base64Blob(result.zip.base64, 'application/zip'));
+      else download(result.fileName, new Blob([result.content], { type: `${result.mimeType};charset=utf-8` }));
+    }
+  };
+
+  const onDelete = useCallback(
+    async (card: Card) => {
+      if (await controller.remove(card.id)) {
+        announce(t('cards.announce.deleted'));
+        // The card's controls are gone: keep the focus in the dialog, on Undo.
+        requestAnimationFrame(() => undoRef.current?.focus());
+      }
+    },
+    [controller, announce, t],
+  );
+  const onPlay = useCallback((card: Card) => card.sentenceIds[0] && player.playFromSentence(card.sentenceIds[0]), [player]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="cards-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={() => {
+        onClose();
+        returnFocus.current?.focus();
+        returnFocus.current = null;
+      }}
+    >
+      <div className="cards-head">
+        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+          {t('cards.title')} <span className="cards-count">({t('cards.count', { count: snapshot.cards.length })})</span>
+        </h2>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          {t('cards.close')}
+        </button>
+      </div>
+
+      {snapshot.problem && (
+        <div className="cards-problem" role="alert">
+          <p>{snapshot.status === 'failed' ? t('cards.problem.unavailable', { reason: snapshot.problem }) : snapshot.problem}</p>
+          <button type="button" onClick={() => controller.dismissProblem()}>
+            {t('cards.dismiss')}
+          </button>
+        </div>
+      )}
+
+      <section className="cards-export" aria-labelledby={`${id}-export`}>
+        <h3 id={`${id}-export`}>{t('cards.export')}</h3>
+        <div className="cards-export-row">
+          <label htmlFor={`${id}-format`}>{t('cards.exportFormat')}</label>
+          <select id={`${id}-format`} value={format} onChange={(event) => setFormat(event.target.value as CardExportFormat)}>
+            <option value="anki-tsv">{t('cards.formatTsv')}</option>
+            <option value="csv">{t('cards.formatCsv')}</option>
+          </select>
+          <label className="cards-check">
+            <input type="checkbox" checked={withAudio} onChange={(event) => setWithAudio(event.target.checked)} />
+            {t('cards.withAudio')}
+          </label>
+          <button type="button" className="cards-export-button" disabled={exporting || snapshot.cards.length === 0} aria-describedby={`${id}-export-help`} onClick={() => void runExport()}>
+            {exporting ? t('cards.exporting') : t('cards.exportButton')}
+          </button>
+        </div>
+        <p id={`${id}-export-help`} className="help-text">
+          {t('cards.exportHelp')}
+        </p>
+        <p className="cards-export-result" role="status" data-testid="cards-export-result">
+          {exported
+            ? exported.folder
+              ? t('cards.exportDoneAudio', { count: exported.count, files: exported.audioFiles, path: exported.folder })
+              : t('cards.exportDone', { count: exported.count, path: exported.path })
+            : ''}
+        </p>
+        {exportProblem && (
+          <p className="cards-problem" role="alert">
+            {exportProblem}
+          </p>
+        )}
+      </section>
+
+      {snapshot.lastDeleted && (
+        <div className="cards-undo">
+          <span>{t('cards.deleted')}</span>
+          <button
+            type="button"
+            ref={undoRef}
+            onClick={async () => {
+              if (await controller.undoDelete()) announce(t('cards.announce.restored'));
+            }}
+          >
+            {t('cards.undo')}
+          </button>
+          <button type="button" aria-label={t('cards.dismissUndo')} onClick={() => controller.dismissUndo()}>
+            ×
+          </button>
+        </div>
+      )}
+
+      {snapshot.status === 'ready' && snapshot.cards.length === 0 && <p className="cards-empty">{t('cards.empty')}</p>}
+      <ol className="cards-list">
+        {snapshot.cards.map((card) => (
+          <CardItem key={card.id} card={card} controller={controller} saveState={snapshot.saveStates.get(card.id) ?? 'saved'} onPlay={onPlay} onDelete={onDelete} />
+        ))}
+      </ol>
+      {announcer}
+    </dialog>
+  );
+}
+
+const SAVE_LABELS: Record<CardSaveState, 'cards.saved' | 'cards.saving' | 'cards.notSaved'> = { saved: 'cards.saved', saving: 'cards.saving', failed: 'cards.notSaved' };
+
+const CardItem = memo(function CardItem({
+  card,
+  controller,
+  saveState,
+  onPlay,
+  onDelete,
+}: {
+  card: Card;
+  controller: CardsController;
+  saveState: CardSaveState;
+  onPlay(card: Card): void;
+  onDelete(card: Card): Promise<void>;
+}) {
+  const t = useT();
+  const id = useId();
+  const [draft, setDraft] = useState({ german: card.german, english: card.english, note: card.note });
+  useEffect(() => setDraft({ german: card.german, english: card.english, note: card.note }), [card.german, card.english, card.note]);
+  const commit = () => void controller.edit(card.id, { german: draft.german.trim() === '' ? card.german : draft.german, english: draft.english, note: draft.note });
+  const name = excerpt(card.german, 40);
+  return (
+    <li className="card" data-card-id={card.id}>
+      <div className="card-fields">
+        <label htmlFor={`${id}-de`}>{t('cards.german')}</label>
+        <input id={`${id}-de`} type="text" lang="de" value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
+        <label htmlFor={`${id}-en`}>{t('cards.english')}</label>
+        <textarea id={`${id}-en`} lang="en" rows={2} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
+        <label htmlFor={`${id}-note`}>{t('cards.note')}</label>
+        <textarea id={`${id}-note`} rows={1} value={draft.note} maxLength={10_000} placeholder={t('cards.notePlaceholder')} onChange={(e) => setDraft({ ...draft, note: e.target.value })} onBlur={commit} />
+      </div>
+      {card.kind === 'phrase' && (
+        <p className="card-context">
+          {t('cards.context')} <span lang="de">{card.contextDe}</span>
+        </p>
+      )}
+      <div className="card-foot">
+        <button type="button" aria-label={t('cards.playLabel', { german: name })} onClick={() => onPlay(card)}>
+          ▶ {t('cards.play')}
+        </button>
+        <span className={`card-save card-save-${saveState}`}>{t(SAVE_LABELS[saveState])}</span>
+        <button type="button" aria-label={t('cards.deleteLabel', { german: name })} onClick={() => void onDelete(card)}>
+          {t('cards.delete')}
+        </button>
+      </div>
+    </li>
+  );
+});

@@ -7,6 +7,7 @@
 // true in Chromium (and so in Electron); howler offers no option to set it, so we rely on that
 // default. The end-to-end suite checks it on the element the page plays.
 import { Howl, Howler } from 'howler';
+import { getUiLanguage, translate } from '../i18n';
 import { Emitter } from '../ui/emitter';
 
 // Howler's "unlock" (meant for mobile browsers) calls load() on every audio element at the first
@@ -86,7 +87,7 @@ export class AudioClock {
       howl.on('playerror', (_id, error) => {
         if (stale()) return;
         this.setWantsToPlay(false);
-        this.events.emit('error', `The narration could not start playing (${String(error)}). Press Play to try again.`);
+        this.events.emit('error', translate(getUiLanguage(), 'player.startFailed', { detail: String(error) }));
       });
       howl.on('end', () => {
         if (stale()) return;
@@ -193,13 +194,14 @@ export class AudioClock {
 function describeLoadError(error: unknown): string {
   // Howler passes the MediaError code for HTML5 audio: 2 network, 3 decode, 4 not supported/not found.
   const code = typeof error === 'number' ? error : Number.NaN;
+  const lang = getUiLanguage();
   const why =
     code === 2
-      ? 'the connection to it failed'
+      ? translate(lang, 'player.loadError.network')
       : code === 3
-        ? 'the file is damaged and could not be decoded'
+        ? translate(lang, 'player.loadError.decode')
         : code === 4
-          ? 'the file is missing or in a format this system cannot play'
-          : `the audio could not be loaded (${String(error)})`;
-  return `The narration could not be opened: ${why}.`;
+          ? translate(lang, 'player.loadError.missing')
+          : translate(lang, 'player.loadError.other', { detail: String(error) });
+  return translate(lang, 'player.openFailedWhy', { why });
 }

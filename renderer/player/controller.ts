@@ -17,6 +17,7 @@ import {
   type NavigationIndex,
   type NavigationLevel,
 } from '../../common/timing/navigate';
+import { getUiLanguage, translate } from '../i18n';
 import { Emitter } from '../ui/emitter';
 import { Store } from '../ui/store';
 import { AudioClock } from './audio-clock';
@@ -183,7 +184,7 @@ export class PlayerController {
 
   play(): void {
     if (this.snapshot.status === 'no-audio') {
-      this.events.emit('notice', this.snapshot.audioError ?? 'The narration is not available.');
+      this.events.emit('notice', this.snapshot.audioError ?? translate(getUiLanguage(), 'player.notAvailable'));
       return;
     }
     this.clock.play();
@@ -328,7 +329,7 @@ export class PlayerController {
     if (outcome === 'superseded' || this.destroyed) return;
     if (outcome === 'failed') {
       this.detachedTime = start;
-      this.update({ status: 'no-audio', audioError: this.lastAudioError ?? 'The narration could not be opened.' });
+      this.update({ status: 'no-audio', audioError: this.lastAudioError ?? translate(getUiLanguage(), 'player.openFailed') });
       return;
     }
     this.update({ status: 'ready', duration: this.clock.duration() || track.duration });

@@ -2,6 +2,7 @@
 // merged and sent once the user pauses fiddling; the reading position is saved every few seconds
 // while playing and at once on pause, seek or leaving the page.
 import type { ReadingPosition, Settings } from '../../common/bridge/contract';
+import { getUiLanguage, translate } from '../i18n';
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
@@ -27,7 +28,7 @@ export class SettingsWriter {
     const patch = this.pending;
     this.pending = {};
     if (Object.keys(patch).length === 0) return;
-    this.write(patch).catch((error: unknown) => this.onError(`Your settings could not be saved: ${messageOf(error)}`));
+    this.write(patch).catch((error: unknown) => this.onError(translate(getUiLanguage(), 'player.settingsNotSaved', { message: messageOf(error) })));
   }
 }
 

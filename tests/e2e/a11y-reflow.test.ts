@@ -22,7 +22,7 @@ afterEach(async () => {
 async function open(viewport: { width: number; height: number }, deviceScaleFactor: number, fontScale: number): Promise<Page> {
   app = await openPlayer({
     context: { viewport, deviceScaleFactor },
-    beforeOpen: (running) => running.services.handlers.updateSettings({ patch: { fontScale, rate: 1.5 } }),
+    beforeOpen: async (running) => running.services.handlers.updateSettings({ patch: { fontScale, rate: 1.5 } }),
   });
   await waitUntilReady(app.page);
   return app.page;

@@ -35,7 +35,7 @@ async function closeSettings(): Promise<void> {
 }
 
 const rootVar = (name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
-const stored = async () => (await app.services.handlers.getSettings()).settings;
+const stored = async () => (await app.services.handlers.getSettings(undefined)).settings;
 
 describe('settings view', () => {
   it('opens with Ctrl+, (focus inside), closes with Escape and gives the focus back', async () => {
@@ -267,7 +267,7 @@ describe('UI language', () => {
       expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
       await p.keyboard.press('Escape');
       expect(await p.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
-      await expect.poll(async () => (await german.services.handlers.getSettings()).settings.uiLanguage).toBe('en');
+      await expect.poll(async () => (await german.services.handlers.getSettings(undefined)).settings.uiLanguage).toBe('en');
       await german.reload();
       await waitUntilReady(p);
       expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -96,13 +96,12 @@ export function CardsButton() {
       <button
         type="button"
         className="cards-button"
-        aria-label={t('cards.buttonLabel', { count })}
         aria-keyshortcuts="Shift+K"
         aria-haspopup="dialog"
         title={`${t('cards.buttonLabel', { count })} (${keysText('showCards', t)})`}
         onClick={() => setOpen(true)}
       >
-        {t('cards.button')} <span className="cards-count">{count}</span>
+        {t('cards.button', { count })}
       </button>
       <button type="button" className="cards-save" aria-label={t('cards.saveCurrentLabel')} aria-keyshortcuts="Shift+C" title={`${t('cards.saveCurrentLabel')} (${keysText('saveCard', t)})`} onClick={() => void saveCard()}>
         {t('cards.saveCurrent')}

@@ -260,7 +260,7 @@ export function Recorder({ announce }: { announce(text: string): void }) {
         {t('learning.compare')}
       </LearningButton>
       <details className="learning-options recordings">
-        <summary aria-label={`${t('learning.recordingsLabel')} (${recordings.length})`}>
+        <summary title={t('learning.recordingsLabel')}>
           {t('learning.recordings')} ({recordings.length})
         </summary>
         <div className="learning-popover">

@@ -49,25 +49,28 @@ export function LearningButton({
   const t = useT();
   const keys = command ? keysFor(command) : [];
   const shown = keys.map((k) => keyLabel(k, t)).join(` ${t('keys.or')} `);
+  // The key is shown beside the button, not in it: a button's name must contain its visible text.
   return (
-    <button
-      type="button"
-      className={`learning-button ${className ?? ''}`}
-      aria-label={label}
-      aria-pressed={pressed}
-      aria-expanded={expanded}
-      aria-keyshortcuts={keys.length > 0 ? keys.map(ariaKeys).join(' ') : undefined}
-      title={shown ? `${label} (${shown})` : label}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      {children}
+    <span className="learning-control">
+      <button
+        type="button"
+        className={`learning-button ${className ?? ''}`}
+        aria-label={label}
+        aria-pressed={pressed}
+        aria-expanded={expanded}
+        aria-keyshortcuts={keys.length > 0 ? keys.map(ariaKeys).join(' ') : undefined}
+        title={shown ? `${label} (${shown})` : label}
+        disabled={disabled}
+        onClick={onClick}
+      >
+        {children}
+      </button>
       {shown && (
         <kbd className="learning-key" aria-hidden="true">
           {shown}
         </kbd>
       )}
-    </button>
+    </span>
   );
 }
 

@@ -3,7 +3,7 @@
 // this frame, so the app always shows a title and a way on, never a blank window. On a small window
 // or at a large text size the side panels fold away behind buttons in the header (see panels.tsx),
 // so the transcript keeps its room and nothing scrolls sideways.
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { HelpDialog } from '../ui/HelpDialog';
@@ -45,6 +45,15 @@ export function AppFrame({ title, status, toolbar, notices, navigation, main, si
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const panels = useMemo(() => ({ reveal }), [reveal]);
+
+  // A panel that folds away while the focus is in it (the window shrank, the text grew) stays open:
+  // hiding it would drop the focus on the page. Before paint, so the focused element is never hidden.
+  useLayoutEffect(() => {
+    for (const [panel, folds] of [['navigation', navFolds], ['sidebar', sideFolds]] as const) {
+      if (folds && panelRefs[panel].current?.contains(document.activeElement)) reveal(panel);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [navFolds, sideFolds, reveal]);
 
   const toggle = (panel: PanelId) => setOpen((current) => ({ ...current, [panel]: !current[panel] }));
   const closeOnEscape = (panel: PanelId, folds: boolean) => (event: KeyboardEvent) => {

@@ -59,7 +59,7 @@ export class FollowController {
     // A unit taller than most of the view (large text) shows from its start, where the voice is.
     const tall = box.height > view.height * 0.6;
     this.lastReveal = performance.now();
-    element.scrollIntoView({ block: tall ? 'start' : 'center', behavior: this.behavior(box.top - view.top, view.height) });
+    element.scrollIntoView({ block: tall ? 'start' : 'center', behavior: this.behavior(box, view) });
   }
 
   /**
@@ -78,15 +78,17 @@ export class FollowController {
     if (box.top >= view.top && box.bottom <= view.bottom - margin) return;
     // Put the word's line a third of the way down, so the lines after it are visible too.
     const delta = box.top - (view.top + view.height / 3);
-    this.scroller.scrollBy({ top: delta, behavior: this.behavior(delta, view.height) });
+    this.scroller.scrollBy({ top: delta, behavior: this.behavior(box, view) });
   }
 
   /**
-   * Smooth for a short way (it helps the eye keep its place), at once for a long one (a jump to
-   * another chapter would otherwise crawl past pages of text) and when motion is reduced.
+   * Smooth while the place is still on screen (it helps the eye keep it); at once when it is not
+   * (the voice is already there, and a long jump would otherwise crawl past pages of text), and
+   * always at once when motion is reduced.
    */
-  private behavior(distance: number, viewHeight: number): ScrollBehavior {
-    return motionReduced() || Math.abs(distance) > viewHeight * 1.5 ? 'auto' : 'smooth';
+  private behavior(box: DOMRect, view: DOMRect): ScrollBehavior {
+    const lineOnScreen = box.top >= view.top && box.top + Math.min(box.height, 80) <= view.bottom;
+    return motionReduced() || !lineOnScreen ? 'auto' : 'smooth';
   }
 
   /** Follows the narration again and shows its place at once. */

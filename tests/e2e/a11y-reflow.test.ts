@@ -113,6 +113,18 @@ describe('large text and zoom', () => {
     expect(await page.locator('.transcript').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(1.1 * 16 * 2, 0);
   });
 
+  it('keeps a panel open when it folds away while it has the focus (the focus never drops on the page)', async () => {
+    const page = await open({ width: 1280, height: 860 }, 1, 1);
+    const first = page.getByRole('navigation', { name: 'Chapters' }).getByRole('button').first();
+    await first.focus();
+    await page.setViewportSize({ width: 640, height: 700 });
+    await expect.poll(() => page.getByRole('button', { name: 'Chapters' }).isVisible()).toBe(true);
+    expect(await first.evaluate((el) => el === document.activeElement && el.checkVisibility())).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#chapters-panel').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chapters');
+  });
+
   it('at 300% text in a 1024x768 window: no sideways scrolling, and the current word stays in view while playing', async () => {
     const page = await open({ width: 1024, height: 768 }, 1, 3);
     expect(await page.locator('.transcript').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(1.1 * 16 * 3, 0);

@@ -57,10 +57,33 @@ export function keyBelongsToTarget(target: EventTarget | null, key: string): boo
   return false;
 }
 
+/** A field that takes typing (where a key is text, not a command). */
+function isTextEntry(target: EventTarget | null): target is HTMLElement {
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
+}
+
+/**
+ * Escape in a text field (a note, a tag list) leaves it for the transcript's current sentence, so
+ * single-key commands work again: the way out the help promises. Fields that use Escape themselves
+ * (the search box closes its results) handle it first and mark it handled; dialogs close natively.
+ */
+function leaveTextField(event: KeyboardEvent): boolean {
+  if (event.key !== 'Escape' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  if (!isTextEntry(event.target) || event.target.closest('dialog[open]')) return false;
+  if (!runCommand('focusTranscript')) document.getElementById('main')?.focus();
+  return true;
+}
+
 /** Installs the one keydown listener; returns its removal. */
 export function installShortcuts(target: Window = window): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
+    if (leaveTextField(event)) {
+      event.preventDefault();
+      return;
+    }
     if (keyBelongsToTarget(event.target, event.key)) return;
     const command = commandForKey(event);
     if (!command) return;

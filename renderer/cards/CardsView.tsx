@@ -142,6 +142,7 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   }, [open]);
 
   const runExport = async () => {
+    if (exporting) return;
     setExporting(true);
     setExportProblem(null);
     const result = await controller.exportCards(format, withAudio);
@@ -212,7 +213,8 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
             <input type="checkbox" checked={withAudio} onChange={(event) => setWithAudio(event.target.checked)} />
             {t('cards.withAudio')}
           </label>
-          <button type="button" className="cards-export-button" disabled={exporting || snapshot.cards.length === 0} aria-describedby={`${id}-export-help`} onClick={() => void runExport()}>
+          {/* Busy is aria-disabled, not disabled: disabling the focused button would drop the focus on the page. */}
+          <button type="button" className="cards-export-button" disabled={snapshot.cards.length === 0} aria-disabled={exporting || undefined} aria-describedby={`${id}-export-help`} onClick={() => void runExport()}>
             {exporting ? t('cards.exporting') : t('cards.exportButton')}
           </button>
         </div>

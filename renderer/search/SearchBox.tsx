@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { NoteHit, SearchResult, TranscriptHit } from '../../common/notes/model';
 import { formatTime } from '../../common/notes/model';
 import { useBackend } from '../app/backend-context';
-import { useCommand } from '../app/shortcuts';
+import { runCommand, useCommand } from '../app/shortcuts';
 import { usePlayer } from '../player/player-context';
 import { playNote } from '../notes/use-notes';
 import { useT, type Translate } from '../i18n';
@@ -122,7 +122,14 @@ export function SearchBox() {
   const choose = (option: Option) => {
     if (option.kind === 'transcript') player.playFromSentence(option.hit.sentenceId);
     else playNote(player, { time: option.hit.time, sentenceIds: [option.hit.sentenceId] });
-    close(true);
+    // Coming from the transcript, the focus goes to the place chosen, not back to the sentence
+    // left behind (which the view no longer shows).
+    const cameFromTranscript = returnFocusTo.current?.closest('.transcript') !== null && returnFocusTo.current !== null;
+    close(!cameFromTranscript);
+    if (cameFromTranscript) {
+      returnFocusTo.current = null;
+      if (!runCommand('focusTranscript')) document.getElementById('main')?.focus();
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

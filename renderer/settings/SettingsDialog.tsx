@@ -71,9 +71,20 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
   const appearance = useAppearance();
   const ids = useId();
   const systemTheme = appearance.themeId;
+  const formRef = useRef<HTMLDivElement>(null);
+
+  // A larger text, wider lines or another font move everything: keep the control in use in view
+  // (after the new sizes are applied to the page, which happens in the provider's own effect).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && formRef.current?.contains(focused)) focused.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [settings.fontScale, settings.lineSpacing, settings.font]);
 
   return (
-    <div className="settings-form">
+    <div className="settings-form" ref={formRef}>
       <section aria-labelledby={`${ids}-language`}>
         <h3 id={`${ids}-language`}>{t('settings.section.language')}</h3>
         <RadioGroup

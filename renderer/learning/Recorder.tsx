@@ -54,6 +54,7 @@ export function Recorder({ announce }: { announce(text: string): void }) {
   const [recordings, setRecordings] = useState<Recording[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const session = useRef<Session | null>(null);
+  const listRef = useRef<HTMLDetailsElement>(null);
   const playback = useRef<{ audio: HTMLAudioElement; url: string } | null>(null);
   const documentId = player.documentId;
 
@@ -233,6 +234,8 @@ export function Recorder({ announce }: { announce(text: string): void }) {
         await api.deleteRecording({ id: recording.id });
         setRecordings((list) => list.filter((r) => r.id !== recording.id));
         announce(t('learning.announce.recordDeleted'));
+        // The pressed Delete is gone with its recording: keep the focus on the list's summary.
+        listRef.current?.querySelector('summary')?.focus();
       } catch (error) {
         setProblem(error instanceof Error ? error.message : String(error));
       }
@@ -259,7 +262,7 @@ export function Recorder({ announce }: { announce(text: string): void }) {
       <LearningButton label={t('learning.compareLabel')} command="compareRecording" onClick={() => void compare()} disabled={recordings.length === 0 || recording}>
         {t('learning.compare')}
       </LearningButton>
-      <details className="learning-options recordings">
+      <details className="learning-options recordings" ref={listRef}>
         <summary title={t('learning.recordingsLabel')}>
           {t('learning.recordings')} ({recordings.length})
         </summary>

@@ -60,8 +60,12 @@ export function LearningButton({
         aria-expanded={expanded}
         aria-keyshortcuts={keys.length > 0 ? keys.map(ariaKeys).join(' ') : undefined}
         title={shown ? `${label} (${shown})` : label}
-        disabled={disabled}
-        onClick={onClick}
+        // aria-disabled, not disabled: a button that disables itself when pressed (Clear loop,
+        // Record while starting) must not drop the keyboard focus onto the page.
+        aria-disabled={disabled || undefined}
+        onClick={() => {
+          if (!disabled) onClick();
+        }}
       >
         {children}
       </button>

@@ -132,6 +132,8 @@ describe('record and compare', () => {
     await expect.poll(() => page.getByTestId('learning-announcer').textContent()).toBe('Recording deleted.');
     expect(readdirSync(recordingsDir())).toEqual([]);
     expect(await app.services.handlers.listRecordings({ documentId: 'china-sieht-alles' })).toEqual([]);
-    expect(await page.getByRole('button', { name: 'Compare: the sentence from the narration, then your recording' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Compare: the sentence from the narration, then your recording' }).getAttribute('aria-disabled')).toBe('true');
+    // The focus did not fall onto the page with the deleted recording's button.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
   });
 });

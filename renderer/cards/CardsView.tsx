@@ -264,6 +264,11 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   );
 }
 
+/** Enough rows for a sentence (about 70 characters a line), one for a word. */
+function rowsFor(text: string): number {
+  return Math.min(4, Math.max(1, Math.ceil(text.length / 70)));
+}
+
 const SAVE_LABELS: Record<CardSaveState, 'cards.saved' | 'cards.saving' | 'cards.notSaved'> = { saved: 'cards.saved', saving: 'cards.saving', failed: 'cards.notSaved' };
 
 const CardItem = memo(function CardItem({
@@ -289,9 +294,9 @@ const CardItem = memo(function CardItem({
     <li className="card" data-card-id={card.id}>
       <div className="card-fields">
         <label htmlFor={`${id}-de`}>{t('cards.german')}</label>
-        <input id={`${id}-de`} type="text" lang="de" value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
+        <textarea id={`${id}-de`} lang="de" rows={rowsFor(draft.german)} value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-en`}>{t('cards.english')}</label>
-        <textarea id={`${id}-en`} lang="en" rows={2} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
+        <textarea id={`${id}-en`} lang="en" rows={rowsFor(draft.english)} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-note`}>{t('cards.note')}</label>
         <textarea id={`${id}-note`} rows={1} value={draft.note} maxLength={10_000} placeholder={t('cards.notePlaceholder')} onChange={(e) => setDraft({ ...draft, note: e.target.value })} onBlur={commit} />
       </div>

@@ -16,7 +16,7 @@ export interface FrameSize {
 /** In rem of the interface's own size (1rem = the root font size, which the text size scales). */
 export const WIDE_MIN_REM = 75;
 export const MEDIUM_MIN_REM = 50;
-export const SHORT_MAX_REM = 34;
+export const SHORT_MAX_REM = 40;
 
 export function frameSizeFor(widthPx: number, heightPx: number, remPx: number): FrameSize {
   const width = widthPx / remPx;

@@ -30,6 +30,8 @@ async function open(viewport: { width: number; height: number }, deviceScaleFact
 
 interface Overflow {
   document: number;
+  /** The page itself never scrolls up and down either: the frame fits the window, its parts scroll. */
+  pageVertical: number;
   scroller: number;
   header: number;
   player: number;
@@ -44,6 +46,7 @@ function overflow(page: Page): Promise<Overflow> {
     };
     return {
       document: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      pageVertical: document.documentElement.scrollHeight - document.documentElement.clientHeight,
       scroller: over('.transcript-scroller'),
       header: over('.app-header'),
       player: over('.player'),
@@ -100,12 +103,12 @@ function expectFollowed(samples: WordSample[]): void {
 describe('large text and zoom', () => {
   it('at 200% text in a 1024x768 window: no sideways scrolling, panels fold away', async () => {
     const page = await open({ width: 1024, height: 768 }, 1, 2);
-    expect(await overflow(page)).toEqual({ document: 0, scroller: 0, header: 0, player: 0 });
+    expect(await overflow(page)).toEqual({ document: 0, pageVertical: 0, scroller: 0, header: 0, player: 0 });
     await expect.poll(() => page.getByRole('button', { name: 'Chapters' }).isVisible()).toBe(true);
     // The chapters open over the transcript from their button, and Escape closes them again.
     await page.getByRole('button', { name: 'Chapters' }).click();
     await page.getByRole('navigation', { name: 'Chapters' }).getByRole('button').first().focus();
-    expect(await overflow(page)).toEqual({ document: 0, scroller: 0, header: 0, player: 0 });
+    expect(await overflow(page)).toEqual({ document: 0, pageVertical: 0, scroller: 0, header: 0, player: 0 });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#chapters-panel').isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chapters');
@@ -128,15 +131,15 @@ describe('large text and zoom', () => {
   it('at 300% text in a 1024x768 window: no sideways scrolling, and the current word stays in view while playing', async () => {
     const page = await open({ width: 1024, height: 768 }, 1, 3);
     expect(await page.locator('.transcript').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(1.1 * 16 * 3, 0);
-    expect(await overflow(page)).toEqual({ document: 0, scroller: 0, header: 0, player: 0 });
+    expect(await overflow(page)).toEqual({ document: 0, pageVertical: 0, scroller: 0, header: 0, player: 0 });
     expectFollowed(await followWhilePlaying(page, 5, 9));
-    expect(await overflow(page)).toEqual({ document: 0, scroller: 0, header: 0, player: 0 });
+    expect(await overflow(page)).toEqual({ document: 0, pageVertical: 0, scroller: 0, header: 0, player: 0 });
   });
 
   it('at 200% system zoom (512x384 CSS pixels, devicePixelRatio 2): no sideways scrolling, the current word stays in view', async () => {
     const page = await open({ width: 512, height: 384 }, 2, 1);
     expect(await page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([512, 384, 2]);
-    expect(await overflow(page)).toEqual({ document: 0, scroller: 0, header: 0, player: 0 });
+    expect(await overflow(page)).toEqual({ document: 0, pageVertical: 0, scroller: 0, header: 0, player: 0 });
     // The transcript keeps a usable share of the window.
     const share = await page.locator('.transcript-scroller').evaluate((el) => el.getBoundingClientRect().height / window.innerHeight);
     expect(share).toBeGreaterThan(0.4);

@@ -122,6 +122,9 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
     }
   }
 
+  /** The last creation time handed out: cards made in the same millisecond still sort in order. */
+  let lastCreated: string | null = null;
+
   function laterThan(previous: string | null): string {
     let time = now().getTime();
     if (previous !== null) time = Math.max(time, Date.parse(previous) + 1);
@@ -160,7 +163,8 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
       return row ? toCard(row) : null;
     },
     create(input) {
-      const at = laterThan(null);
+      const at = laterThan(lastCreated);
+      lastCreated = at;
       const card: Card = { id: newId(), ...input, createdAt: at, updatedAt: at };
       transaction(() => insert(card));
       return card;

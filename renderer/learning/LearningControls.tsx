@@ -1,7 +1,7 @@
 // The learning bar beside the player: repeat, A-B loop, shadowing (with its options), hide and
 // reveal a language, recording, and saving cards. Every control is a labelled button or field
 // with its key; what changes is said once in a polite live region; nothing here takes the focus.
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, type ReactNode } from 'react';
 import type { LearningMessage } from '../../common/learning/scheduler';
 import { MAX_REPEAT_COUNT, MAX_SHADOWING_FACTOR, MIN_REPEAT_COUNT, MIN_SHADOWING_FACTOR } from '../../common/learning/scheduler';
 import type { Lang } from '../../common/edition/model';
@@ -57,8 +57,9 @@ export function LearningControls({ extra }: { extra?: ReactNode }) {
   const { scheduler, repeatCount, repeatRising } = state;
 
   useEffect(() => learning.events.on('announce', (message) => announce(describeLearning(message, t, lang))), [learning, t, lang, announce]);
-  // The transcript's reveal buttons follow this document's reveal state while the bar is shown.
-  useEffect(() => {
+  // The transcript's reveal buttons follow this document's reveal state while the bar is shown
+  // (before the first paint, so a hidden language is never seen for a moment at start).
+  useLayoutEffect(() => {
     setCurrentReveal(learning.reveal);
     return () => setCurrentReveal(null);
   }, [learning]);

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Settings } from '../../common/bridge/contract';
 import { bestTextOn, contrastRatio, formatRatio, isHexColor } from '../../common/a11y/contrast';
 import { checkHighlightColor, THEME_IDS, type Palette } from '../../common/a11y/themes';
-import { useT, useUiLanguage, type MessageKey } from '../i18n';
+import { resolveUiLanguage, useT, useUiLanguage, type MessageKey } from '../i18n';
 import { useAppearance } from '../theme/appearance';
 import { LAYOUT_IDS } from './DisplaySettings';
 import { useSettings } from './settings-context';
@@ -70,7 +70,8 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
   const { settings, update } = useSettings();
   const appearance = useAppearance();
   const ids = useId();
-  const systemTheme = appearance.themeId;
+  const systemTheme = appearance.systemThemeId;
+  const systemLanguage = resolveUiLanguage('system', navigator.language);
   const formRef = useRef<HTMLDivElement>(null);
 
   // A larger text, wider lines or another font move everything: keep the control in use in view
@@ -93,7 +94,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           value={settings.uiLanguage}
           options={(['system', 'de', 'en'] as const).map((value) => ({
             value,
-            label: value === 'system' ? t('settings.uiLanguage.system', { language: t(`settings.uiLanguage.${uiLang}`) }) : t(`settings.uiLanguage.${value}`),
+            label: value === 'system' ? t('settings.uiLanguage.system', { language: t(`settings.uiLanguage.${systemLanguage}`) }) : t(`settings.uiLanguage.${value}`),
             lang: value === 'system' ? undefined : value,
           }))}
           onChange={(uiLanguage) => update({ uiLanguage })}

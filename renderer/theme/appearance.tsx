@@ -49,6 +49,8 @@ export function useSystemPreferences(): SystemPreferences {
 
 export interface Appearance {
   themeId: ThemeId;
+  /** The theme 'system' would give now (for the settings view to name it). */
+  systemThemeId: ThemeId;
   palette: Palette;
   forcedColors: boolean;
   reducedMotion: boolean;
@@ -60,7 +62,7 @@ export const MAX_UI_SCALE = 1.5;
 export function computeAppearance(settings: Settings, system: SystemPreferences): Appearance {
   const themeId = resolveTheme(settings.theme, system);
   const reducedMotion = settings.reducedMotion === 'system' ? system.reducedMotion : settings.reducedMotion === 'on';
-  return { themeId, palette: THEMES[themeId], forcedColors: system.forcedColors, reducedMotion };
+  return { themeId, systemThemeId: resolveTheme('system', system), palette: THEMES[themeId], forcedColors: system.forcedColors, reducedMotion };
 }
 
 /** Writes the appearance onto <html>: colours, scales and the attributes the stylesheet keys on. */

@@ -2,6 +2,7 @@
 // reload, custom highlight colours are checked for contrast, reset asks first, the UI language
 // follows the system and switches at once, the system's motion and forced-colours wishes are
 // followed, and screen readers hear sentences (when asked), "where am I", and nothing twice.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THEMES } from '../../common/a11y/themes';
@@ -257,6 +258,7 @@ describe('UI language', () => {
         expect(await help.getByText(text).count(), text).toBe(1);
       }
       expect(await help.getByText('Strg+F').count()).toBe(1);
+      expect((await new AxeBuilder({ page: p }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
       await p.keyboard.press('Escape');
 
       await p.keyboard.press('Control+,');
@@ -265,6 +267,9 @@ describe('UI language', () => {
       await settings.getByRole('radio', { name: 'English' }).check();
       await p.getByRole('dialog', { name: 'Settings' }).waitFor();
       expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
+      // The system's own choice is still named truly: German here, whatever was picked.
+      expect(await p.getByRole('radio', { name: 'As the system (Deutsch)' }).count()).toBe(1);
+      expect(await p.getByRole('radio', { name: 'As the system (Light)' }).count()).toBe(1);
       await p.keyboard.press('Escape');
       expect(await p.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
       await expect.poll(async () => (await german.services.handlers.getSettings(undefined)).settings.uiLanguage).toBe('en');

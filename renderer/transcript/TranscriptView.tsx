@@ -152,7 +152,9 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
 
 export const Chapters = memo(function Chapters({ model, layout, decorations }: { model: ChapterModel[]; layout: Layout; decorations: SentenceDecorations | undefined }) {
   return model.map(({ chapter, paragraphs }) => (
-    <section key={chapter.id} className="chapter" aria-labelledby={`heading-${chapter.id}`} data-chapter={chapter.id}>
+    // A chapter is a heading, not a landmark: seventeen named regions would bury the app's own
+    // landmarks in a screen reader's list, while headings give the document's outline.
+    <section key={chapter.id} className="chapter" data-chapter={chapter.id}>
       <h2 id={`heading-${chapter.id}`} className="chapter-heading">
         {layout !== 'en' && <span lang="de">{chapter.title.de}</span>}
         {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}

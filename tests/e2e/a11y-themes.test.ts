@@ -51,6 +51,22 @@ async function chooseTheme(theme: ThemeId): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 }
 
+describe('structure for screen readers', () => {
+  it('has one of each landmark, and the chapters as headings in the transcript, in order', async () => {
+    const count = (role: Parameters<Page['getByRole']>[0], name?: string) => page.getByRole(role, name ? { name, exact: true } : {}).count();
+    expect(await count('banner')).toBe(1);
+    expect(await count('main')).toBe(1);
+    expect(await count('search')).toBe(1);
+    expect(await count('navigation', 'Chapters')).toBe(1);
+    expect(await count('complementary', 'Notes')).toBe(1);
+    expect(await count('region', 'Player')).toBe(1);
+    expect(await page.locator('main').getByRole('region').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    const headings = await page.locator('main').getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.map((h) => h.split(' · ')[0])).toEqual(app.bundle.edition.chapters.map((c) => c.title.de));
+  });
+});
+
 describe.each(Object.keys(THEME_NAMES) as ThemeId[])('theme %s', (theme) => {
   it('paints with the palette’s colours', async () => {
     await chooseTheme(theme);

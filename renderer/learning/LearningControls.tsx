@@ -8,6 +8,7 @@ import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../app/shortcuts';
 import { useT, useUiLanguage, type Translate } from '../i18n';
 import { usePlayer } from '../player/player-context';
+import { useSettings } from '../settings/settings-context';
 import type { UiLang } from '../i18n';
 import { Recorder } from './Recorder';
 import { LearningButton, preciseTime, useAnnouncer } from './ui';
@@ -52,6 +53,18 @@ export function LearningControls({ extra }: { extra?: ReactNode }) {
   const learning = useLearningController();
   const state = useLearningState();
   const reveal = useRevealSnapshot();
+  // "Reset all settings" (settings view) also resets what the learning tools keep themselves.
+  const { onReset } = useSettings();
+  useEffect(
+    () =>
+      onReset((defaults) => {
+        learning.setShadowingFactor(defaults.shadowingFactor);
+        learning.setRepeatCount(defaults.repeatCount);
+        learning.setRepeatRising(defaults.repeatRising);
+        learning.reveal.setHidden(defaults.hiddenLanguage);
+      }),
+    [onReset, learning],
+  );
   const [announcer, announce] = useAnnouncer();
   const id = useId();
   const { scheduler, repeatCount, repeatRising } = state;

@@ -158,6 +158,11 @@ describe('settings view', () => {
 
   it('resets every setting after asking, and the reset is saved', async () => {
     await app.services.handlers.updateSettings({ patch: { rate: 1.7, syncOffsetMs: 120 } });
+    // A setting the learning tools keep themselves: hide the English (h).
+    await page.locator('#main').focus();
+    await page.keyboard.press('h');
+    const hide = page.getByRole('combobox', { name: 'Hide' });
+    await expect.poll(() => hide.inputValue()).toBe('en');
     await openSettings();
     const reset = dialog().getByRole('button', { name: 'Reset all settings…' });
     await reset.click();
@@ -174,6 +179,7 @@ describe('settings view', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await expect.poll(() => dialog().getByText('All settings are back to their defaults.').count()).toBe(1);
     await expect.poll(stored).toEqual(DEFAULT_SETTINGS);
+    expect(await hide.inputValue()).toBe('none');
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ highlight: 'background', font: 'default' });
     expect(await page.locator('.transcript').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(17.6, 0);
     await closeSettings();

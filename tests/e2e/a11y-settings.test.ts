@@ -186,6 +186,22 @@ describe('settings view', () => {
   });
 });
 
+describe('following the system', () => {
+  it('takes the colour scheme and the wish for more contrast from the system while the theme is "as the system"', async () => {
+    expect((await stored()).theme).toBe('system');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    await page.emulateMedia({ colorScheme: 'dark', contrast: 'no-preference' });
+    await expect.poll(theme).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
+    await expect.poll(theme).toBe('contrast-dark');
+    await page.emulateMedia({ colorScheme: 'light', contrast: 'more' });
+    await expect.poll(theme).toBe('contrast-light');
+    await page.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
+    await expect.poll(theme).toBe('light');
+    expect(await rootVar('--bg')).toBe(THEMES.light.bg);
+  });
+});
+
 describe('screen readers', () => {
   it('announce each sentence as it starts when asked (off by default), each once', async () => {
     const announcer = page.getByTestId('sentence-announcer');

@@ -70,16 +70,8 @@ function toRecording(row: RecordingRow): Recording & { file: string } {
   };
 }
 
-export interface NewCard {
-  documentId: string;
-  sentenceIds: string[];
-  german: string;
-  english: string;
-  note: string;
-  contextDe: string;
-  contextEn: string;
-  kind: Card['kind'];
-}
+/** A card before the store gives it its id and times: the model's own fields, so the two cannot drift apart. */
+export type NewCard = Omit<Card, 'id' | 'createdAt' | 'updatedAt'>;
 
 export interface CardsStore {
   list(documentId: string): Card[];

@@ -2,7 +2,7 @@
 // Each write is one transaction committed with synchronous=FULL before the call returns, so a note
 // whose save was acknowledged survives a crash. Deleting moves a note to the trash (undo restores it).
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { CreateNoteRequest, UpdateNoteRequest } from '../../common/bridge/notes-contract';
 import { contentKey, planMerge } from '../../common/notes/exchange';
@@ -64,6 +64,28 @@ export interface NotesStore {
 
 const COLUMNS = 'seq, id, document_id, sentence_ids, quote, quote_lang, time, text, tags, created_at, updated_at';
 
+/**
+ * The values of a note's columns from sentence_ids to fold_tags, in that order: what both an insert
+ * and a replace write (after id and document_id, before WHERE id). One list, so the two statements
+ * store a note the same way and the folded search columns are never left out of either.
+ */
+function contentValues(note: Note): SQLInputValue[] {
+  const folded = foldedColumns(note.text, note.quote, note.tags);
+  return [
+    JSON.stringify(note.sentenceIds),
+    note.quote,
+    note.quoteLang,
+    note.time,
+    note.text,
+    JSON.stringify(note.tags),
+    note.createdAt,
+    note.updatedAt,
+    folded.foldText,
+    folded.foldQuote,
+    folded.foldTags,
+  ];
+}
+
 export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = {}): NotesStore {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
@@ -102,46 +124,17 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
   }
 
   function insert(note: Note): void {
-    const folded = foldedColumns(note.text, note.quote, note.tags);
     sql(
       `INSERT INTO notes (id, document_id, sentence_ids, quote, quote_lang, time, text, tags, created_at, updated_at, fold_text, fold_quote, fold_tags)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      note.id,
-      note.documentId,
-      JSON.stringify(note.sentenceIds),
-      note.quote,
-      note.quoteLang,
-      note.time,
-      note.text,
-      JSON.stringify(note.tags),
-      note.createdAt,
-      note.updatedAt,
-      folded.foldText,
-      folded.foldQuote,
-      folded.foldTags,
-    );
+    ).run(note.id, note.documentId, ...contentValues(note));
   }
 
   function replace(note: Note): void {
-    const folded = foldedColumns(note.text, note.quote, note.tags);
     sql(
       `UPDATE notes SET sentence_ids = ?, quote = ?, quote_lang = ?, time = ?, text = ?, tags = ?, created_at = ?, updated_at = ?,
          fold_text = ?, fold_quote = ?, fold_tags = ? WHERE id = ?`,
-    ).run(
-      JSON.stringify(note.sentenceIds),
-      note.quote,
-      note.quoteLang,
-      note.time,
-      note.text,
-      JSON.stringify(note.tags),
-      note.createdAt,
-      note.updatedAt,
-      folded.foldText,
-      folded.foldQuote,
-      folded.foldTags,
-      note.id,
-    );
+    ).run(...contentValues(note), note.id);
   }
 
   return {

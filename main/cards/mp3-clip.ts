@@ -8,9 +8,7 @@
 // before. So a clip starts a little earlier than asked (PAD_BEFORE plus two frames): whatever a
 // decoder makes of the first frames falls into the pause before the sentence, never into speech.
 
-const BITRATES_V1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
-const BITRATES_V2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
-const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+import { mp3Frames } from './mp3-frames';
 
 export const PAD_BEFORE = 0.15;
 export const PAD_AFTER = 0.2;
@@ -27,28 +25,14 @@ export interface Mp3Layout {
 /** The frames of a tagless MPEG Layer III file; throws with the byte where it stops making sense. */
 export function mp3Layout(bytes: Uint8Array): Mp3Layout {
   const offsets: number[] = [];
-  let at = 0;
   let samplesPerFrame = 0;
   let sampleRate = 0;
-  while (at + 4 <= bytes.length) {
-    const b1 = bytes[at + 1]!;
-    const b2 = bytes[at + 2]!;
-    if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) throw new Error(`no MP3 frame at byte ${at}`);
-    const version = (b1 >> 3) & 3;
-    const layer = (b1 >> 1) & 3;
-    if (version === 1 || layer !== 1) throw new Error(`not an MPEG Layer III frame at byte ${at}`);
-    const kbps = (version === 3 ? BITRATES_V1 : BITRATES_V2)[(b2 >> 4) & 15] ?? 0;
-    const rate = RATES[version]![(b2 >> 2) & 3] ?? 0;
-    if (kbps === 0 || rate === 0) throw new Error(`invalid MP3 frame header at byte ${at}`);
-    const perFrame = version === 3 ? 1152 : 576;
-    const length = Math.floor(((perFrame / 8) * kbps * 1000) / rate) + ((b2 >> 1) & 1);
-    offsets.push(at);
-    samplesPerFrame = perFrame;
-    sampleRate = rate;
-    at += length;
+  for (const frame of mp3Frames(bytes)) {
+    offsets.push(frame.offset);
+    samplesPerFrame = frame.samplesPerFrame;
+    sampleRate = frame.sampleRate;
   }
-  if (at !== bytes.length) throw new Error(`the MP3 data ends inside a frame (${bytes.length - at} bytes left)`);
-  offsets.push(at);
+  offsets.push(bytes.length);
   return { offsets, samplesPerFrame, sampleRate };
 }
 

@@ -8,6 +8,7 @@
 // every timing by `delay` and takes the duration from the frame count, which is what decoding gives.
 
 import { createMp3Encoder, jsLibraryVersion } from 'wasm-media-encoders';
+import { mp3Frames } from '../cards/mp3-frames';
 
 export const MP3_DECODER_DELAY_SAMPLES = 576 + 529;
 
@@ -47,36 +48,17 @@ export async function encodeMp3(samples: Float32Array, sampleRate: number, bitra
   return { bytes, mimeType: 'audio/mpeg', duration: info.samples / info.sampleRate, delay: MP3_DECODER_DELAY_SAMPLES / sampleRate };
 }
 
-const BITRATES_V1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
-const BITRATES_V2 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
-const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
-
 /** Walks the MPEG Layer III frames of a file without tags: frame count, decoded samples, bitrate. */
 export function scanMp3(bytes: Uint8Array): { frames: number; samples: number; sampleRate: number; bitrates: Set<number> } {
-  let at = 0;
   let frames = 0;
   let samples = 0;
   let sampleRate = 0;
   const bitrates = new Set<number>();
-  while (at + 4 <= bytes.length) {
-    const b1 = bytes[at + 1]!;
-    const b2 = bytes[at + 2]!;
-    if (bytes[at] !== 0xff || (b1 & 0xe0) !== 0xe0) throw new Error(`no MP3 frame at byte ${at}`);
-    const version = (b1 >> 3) & 3;
-    const layer = (b1 >> 1) & 3;
-    if (version === 1 || layer !== 1) throw new Error(`not an MPEG Layer III frame at byte ${at}`);
-    const kbps = (version === 3 ? BITRATES_V1 : BITRATES_V2)[(b2 >> 4) & 15] ?? 0;
-    const rate = RATES[version]![(b2 >> 2) & 3] ?? 0;
-    if (kbps === 0 || rate === 0) throw new Error(`invalid MP3 frame header at byte ${at}`);
-    const padding = (b2 >> 1) & 1;
-    const perFrame = version === 3 ? 1152 : 576;
-    const length = Math.floor(((perFrame / 8) * kbps * 1000) / rate) + padding;
+  for (const frame of mp3Frames(bytes)) {
     frames++;
-    samples += perFrame;
-    sampleRate = rate;
-    bitrates.add(kbps);
-    at += length;
+    samples += frame.samplesPerFrame;
+    sampleRate = frame.sampleRate;
+    bitrates.add(frame.kbps);
   }
-  if (at !== bytes.length) throw new Error(`the MP3 data ends inside a frame (${bytes.length - at + 0} bytes left)`);
   return { frames, samples, sampleRate, bitrates };
 }

@@ -14,6 +14,7 @@ import { transcriptSelection } from '../learning/selection';
 import { useAnnouncer } from '../learning/ui';
 import type { PlayerController } from '../player/controller';
 import { usePlayer } from '../player/player-context';
+import { useModalDialog } from '../ui/use-modal-dialog';
 import { CardsController, type CardSaveState } from './cards-controller';
 import './cards.css';
 
@@ -117,10 +118,8 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   const { host } = useBackend();
   const player = usePlayer();
   const snapshot = useCardsSnapshot(controller);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
   const [format, setFormat] = useState<CardExportFormat>('anki-tsv');
   const [withAudio, setWithAudio] = useState(true);
   const [exporting, setExporting] = useState(false);
@@ -129,17 +128,7 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   const [announcer, announce] = useAnnouncer('cards-dialog-announcer');
   const id = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      headingRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, () => headingRef.current);
 
   const runExport = async () => {
     if (exporting) return;
@@ -177,17 +166,13 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
       ref={dialogRef}
       className="cards-dialog"
       aria-labelledby={`${id}-title`}
-      onClose={() => {
-        onClose();
-        returnFocus.current?.focus();
-        returnFocus.current = null;
-      }}
+      onClose={handleClose}
     >
       <div className="cards-head">
         <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
           {t('cards.title')} <span className="cards-count">({t('cards.count', { count: snapshot.cards.length })})</span>
         </h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={close}>
           {t('cards.close')}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { checkHighlightColor, THEME_IDS, type Palette } from '../../common/a11y/
 import { resolveUiLanguage, useT, useUiLanguage, type MessageKey } from '../i18n';
 import { useAppearance } from '../theme/appearance';
 import { LAYOUT_IDS } from './DisplaySettings';
+import { useModalDialog } from '../ui/use-modal-dialog';
 import { useSettings } from './settings-context';
 
 const HIGHLIGHT_STYLES: readonly Settings['highlightStyle'][] = ['background', 'underline', 'bold', 'outline', 'none'];
@@ -15,21 +16,10 @@ const LINE_SPACINGS = [1.4, 1.6, 2, 2.5] as const;
 
 export function SettingsDialog({ open, onClose, extra }: { open: boolean; onClose(): void; extra?: ReactNode }) {
   const t = useT();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) =>
+    dialog.querySelector<HTMLElement>('.settings-header button'),
+  );
   const { saveError } = useSettings();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('.settings-header button')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
 
   return (
     <dialog
@@ -37,17 +27,11 @@ export function SettingsDialog({ open, onClose, extra }: { open: boolean; onClos
       className="settings-dialog"
       aria-labelledby="settings-title"
       aria-describedby="settings-intro"
-      onClose={(event) => {
-        // React passes a nested dialog's close (the reset confirmation) up the tree: not ours.
-        if (event.target !== event.currentTarget) return;
-        onClose();
-        returnFocus.current?.focus();
-        returnFocus.current = null;
-      }}
+      onClose={handleClose}
     >
       <div className="settings-header">
         <h2 id="settings-title">{t('settings.title')}</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={close}>
           {t('settings.close')}
         </button>
       </div>

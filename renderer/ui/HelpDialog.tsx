@@ -1,42 +1,24 @@
 // The list of keys ("?"), as a real modal dialog: the focus moves in, Escape closes it, and the
 // focus returns to where it was. Everything in it is in the UI language.
-import { useEffect, useRef } from 'react';
 import { helpSections } from '../../common/keymap';
 import { useT, type MessageKey } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
+import { useModalDialog } from './use-modal-dialog';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('button')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('button'));
 
   return (
     <dialog
       ref={dialogRef}
       className="help-dialog"
       aria-labelledby="help-title"
-      onClose={(event) => {
-        if (event.target !== event.currentTarget) return;
-        onClose();
-        returnFocus.current?.focus();
-        returnFocus.current = null;
-      }}
+      onClose={handleClose}
     >
       <div className="help-header">
         <h2 id="help-title">{t('keys.title')}</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={close}>
           {t('keys.close')}
         </button>
       </div>

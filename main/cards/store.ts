@@ -3,10 +3,11 @@
 // Deleting a card moves it to the trash (undo restores it); a recording's row is removed before its
 // file, and files without a row are swept at start.
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { Card, Recording } from '../../common/learning/cards';
 import type { Lang } from '../../common/edition/model';
+import { inWriteTransaction, statementCache, timeAfter, trash } from '../notes/store-helpers';
 
 /** How long a deleted card can still be restored. */
 export const CARD_TRASH_DAYS = 30;
@@ -92,36 +93,11 @@ export interface CardsStore {
 export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; newId?: () => string } = {}): CardsStore {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
-  const statements = new Map<string, StatementSync>();
-  function sql(text: string): StatementSync {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  }
-
-  function transaction<T>(work: () => T): T {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  }
+  const sql = statementCache(db);
+  const transaction = <T>(work: () => T): T => inWriteTransaction(db, work);
 
   /** The last creation time handed out: cards made in the same millisecond still sort in order. */
   let lastCreated: string | null = null;
-
-  function laterThan(previous: string | null): string {
-    let time = now().getTime();
-    if (previous !== null) time = Math.max(time, Date.parse(previous) + 1);
-    return new Date(time).toISOString();
-  }
 
   function getRow(id: string): CardRow | undefined {
     return sql(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = ?`).get(id) as CardRow | undefined;
@@ -145,6 +121,12 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
     );
   }
 
+  const trashed = trash<Card>(
+    sql,
+    { table: 'cards', trash: 'cards_trash', idColumn: 'card_id', itemColumn: 'card' },
+    { exists: (id) => getRow(id) !== undefined, insert },
+  );
+
   return {
     list(documentId) {
       const rows = sql(`SELECT ${CARD_COLUMNS} FROM cards WHERE document_id = ? ORDER BY created_at, id`).all(documentId) as unknown as CardRow[];
@@ -155,7 +137,7 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
       return row ? toCard(row) : null;
     },
     create(input) {
-      const at = laterThan(lastCreated);
+      const at = timeAfter(now(), lastCreated);
       lastCreated = at;
       const card: Card = { id: newId(), ...input, createdAt: at, updatedAt: at };
       transaction(() => insert(card));
@@ -174,7 +156,7 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
           german: german ?? card.german,
           english: english ?? card.english,
           note: note ?? card.note,
-          updatedAt: laterThan(card.updatedAt),
+          updatedAt: timeAfter(now(), card.updatedAt),
         };
         sql('UPDATE cards SET german = ?, english = ?, note = ?, updated_at = ? WHERE id = ?').run(next.german, next.english, next.note, next.updatedAt, id);
         return next;
@@ -186,33 +168,23 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
         if (!row) throw new BridgeError('not-found', `There is no card "${id}" (it may have been deleted already).`);
         const card = toCard(row);
         const undoToken = randomUUID();
-        sql('INSERT INTO cards_trash (token, card_id, document_id, deleted_at, card) VALUES (?, ?, ?, ?, ?)').run(
-          undoToken,
-          card.id,
-          card.documentId,
-          now().toISOString(),
-          JSON.stringify(card),
-        );
-        sql('DELETE FROM cards WHERE id = ?').run(id);
+        trashed.discard(card, undoToken, now().toISOString());
         return { deleted: card, undoToken };
       });
     },
     restore(undoToken) {
       return transaction(() => {
-        const row = sql('SELECT card FROM cards_trash WHERE token = ?').get(undoToken) as { card: string } | undefined;
-        if (!row) throw new BridgeError('not-found', 'This deletion can no longer be undone (the card was restored already or purged).');
-        const card = JSON.parse(row.card) as Card;
-        if (!getRow(card.id)) insert(card);
-        sql('DELETE FROM cards_trash WHERE token = ?').run(undoToken);
+        const card = trashed.restore(undoToken);
+        if (!card) throw new BridgeError('not-found', 'This deletion can no longer be undone (the card was restored already or purged).');
         return card;
       });
     },
     purgeTrash() {
       const cutoff = new Date(now().getTime() - CARD_TRASH_DAYS * 24 * 3600 * 1000).toISOString();
-      return transaction(() => Number(sql('DELETE FROM cards_trash WHERE deleted_at < ?').run(cutoff).changes));
+      return transaction(() => trashed.purgeBefore(cutoff));
     },
     addRecording(recording) {
-      const createdAt = laterThan(null);
+      const createdAt = timeAfter(now(), null);
       transaction(() =>
         sql(`INSERT INTO recordings (${RECORDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           recording.id,

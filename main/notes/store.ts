@@ -2,13 +2,14 @@
 // Each write is one transaction committed with synchronous=FULL before the call returns, so a note
 // whose save was acknowledged survives a crash. Deleting moves a note to the trash (undo restores it).
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { CreateNoteRequest, UpdateNoteRequest } from '../../common/bridge/notes-contract';
 import { contentKey, planMerge } from '../../common/notes/exchange';
 import { normaliseTags, type DeleteResult, type ImportResult, type Note, type NoteHit } from '../../common/notes/model';
 import { findHits, makeSnippet, type SearchQuery } from '../../common/search/query';
 import { foldedColumns } from './migrations';
+import { inWriteTransaction, statementCache, timeAfter, trash } from './store-helpers';
 
 /** How long a deleted note can still be restored. */
 export const TRASH_DAYS = 30;
@@ -90,34 +91,8 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
 
-  const statements = new Map<string, StatementSync>();
-  function sql(text: string): StatementSync {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  }
-
-  function transaction<T>(work: () => T): T {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
-  /** A time after `previous` (ISO), so updatedAt always moves forward even within a millisecond. */
-  function laterThan(previous: string | null): string {
-    let time = now().getTime();
-    if (previous !== null) time = Math.max(time, Date.parse(previous) + 1);
-    return new Date(time).toISOString();
-  }
+  const sql = statementCache(db);
+  const transaction = <T>(work: () => T): T => inWriteTransaction(db, work);
 
   function getRow(id: string): NoteRow | undefined {
     return sql(`SELECT ${COLUMNS} FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
@@ -136,6 +111,12 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
          fold_text = ?, fold_quote = ?, fold_tags = ? WHERE id = ?`,
     ).run(...contentValues(note), note.id);
   }
+
+  const trashed = trash<Note>(
+    sql,
+    { table: 'notes', trash: 'notes_trash', idColumn: 'note_id', itemColumn: 'note' },
+    { exists: (id) => getRow(id) !== undefined, insert },
+  );
 
   return {
     list(documentId) {
@@ -184,7 +165,7 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
           tags: req.tags !== undefined ? normaliseTags(req.tags) : current.tags,
         };
         if (next.text === current.text && JSON.stringify(next.tags) === JSON.stringify(current.tags)) return current;
-        next.updatedAt = laterThan(current.updatedAt);
+        next.updatedAt = timeAfter(now(), current.updatedAt);
         replace(next);
         return next;
       });
@@ -196,25 +177,15 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
         if (!row) throw new BridgeError('not-found', `There is no note "${id}" (it may have been deleted already).`);
         const deleted = toNote(row);
         const undoToken = newId();
-        sql('INSERT INTO notes_trash (token, note_id, document_id, deleted_at, note) VALUES (?, ?, ?, ?, ?)').run(
-          undoToken,
-          deleted.id,
-          deleted.documentId,
-          now().toISOString(),
-          JSON.stringify(deleted),
-        );
-        sql('DELETE FROM notes WHERE id = ?').run(id);
+        trashed.discard(deleted, undoToken, now().toISOString());
         return { deleted, undoToken };
       });
     },
 
     restore(undoToken) {
       return transaction(() => {
-        const row = sql('SELECT note FROM notes_trash WHERE token = ?').get(undoToken) as { note: string } | undefined;
-        if (!row) throw new BridgeError('not-found', 'That deletion can no longer be undone (it was undone already, or is too old).');
-        const note = JSON.parse(row.note) as Note;
-        if (!getRow(note.id)) insert(note);
-        sql('DELETE FROM notes_trash WHERE token = ?').run(undoToken);
+        const note = trashed.restore(undoToken);
+        if (!note) throw new BridgeError('not-found', 'That deletion can no longer be undone (it was undone already, or is too old).');
         return note;
       });
     },
@@ -302,7 +273,7 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
 
     purgeTrash() {
       const cutoff = new Date(now().getTime() - TRASH_DAYS * 24 * 3600 * 1000).toISOString();
-      return Number(sql('DELETE FROM notes_trash WHERE deleted_at < ?').run(cutoff).changes);
+      return trashed.purgeBefore(cutoff);
     },
 
     count() {

@@ -116,13 +116,17 @@ export interface AnkiExportOptions {
   tags?: readonly string[];
 }
 
+/**
+ * Text made safe inside an HTML element or a double-quoted attribute (&, <, >, "). Both Anki
+ * exports (these cards, and the notes' CSV in main/notes/anki.ts) escape with it; each turns line
+ * breaks into <br> by its own rule.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 function html(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** One field for Anki's reader (a CSV reader with the file's separator): quoted when it must be. */

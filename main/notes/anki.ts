@@ -4,16 +4,14 @@
 // breaks become <br>. Quoting is left to csv-stringify.
 import { stringify } from 'csv-stringify/sync';
 import type { Edition } from '../../common/edition/model';
+import { escapeHtml } from '../../common/learning/cards';
 import { noteContext } from '../../common/notes/markdown';
 import { sortNotesByPosition, type Note } from '../../common/notes/model';
 
+// Only CRLF and LF become <br>: a lone CR stays as it is, as it always has in this export (the
+// study cards' export in common/learning/cards.ts also breaks on a lone CR).
 function html(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r?\n/g, '<br>');
+  return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
 /** Anki tags are space-separated words: spaces inside a tag become underscores. */

@@ -11,6 +11,7 @@ import {
   cardContext,
   cardsToAnki,
   clipFileName,
+  escapeHtml,
   matchesMagic,
   recordingBaseType,
   recordingExtension,
@@ -179,6 +180,11 @@ describe('the Anki export', () => {
     expect(clipFileName('china-sieht-alles', ['s004', 's005'])).toBe('mitlesen-china-sieht-alles-s004-s005.mp3');
     expect(clipFileName('china-sieht-alles', ['s004'])).toBe('mitlesen-china-sieht-alles-s004.mp3');
     expect(clipFileName('a b/c', ['s1'])).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+
+  it('escapes the characters HTML gives a meaning to, and nothing else (shared with the notes export)', () => {
+    expect(escapeHtml('a & b <i>"x"</i> \'y\' ä\n')).toBe('a &amp; b &lt;i&gt;&quot;x&quot;&lt;/i&gt; \'y\' ä\n');
+    expect(escapeHtml('&amp;')).toBe('&amp;amp;');
   });
 
   it('explains how to copy the clips into collection.media, in English and German', () => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BridgeHandlers } from '../../../main/bridge/dispatch';
 import { dispatch } from '../../../main/bridge/dispatch';
 import { createCardsService, type CardsService } from '../../../main/cards/service';
+import { CARD_TRASH_DAYS, createCardsStore } from '../../../main/cards/store';
 import { connect, openNotesDatabase } from '../../../main/notes/db';
 import { LATEST_VERSION, migrate } from '../../../main/notes/migrations';
 import { createNotesService, type NotesService } from '../../../main/notes/service';
@@ -168,6 +169,33 @@ describe('recordings', () => {
     expect(await cards.sweepRecordings()).toBe(1);
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(young) && existsSync(mine) && existsSync(keptFile)).toBe(true);
+  });
+});
+
+describe('the cards trash', () => {
+  it('restores a card deleted no more than 30 days ago, then purges what is older', () => {
+    const { db } = openNotesDatabase(join(temp.dir, 'trash.sqlite'), join(temp.dir, 'backups'));
+    try {
+      let clock = NOW.getTime();
+      const store = createCardsStore(db, { now: () => new Date(clock) });
+      const input = { documentId: 'doc', sentenceIds: ['s001'], german: 'Haus', english: 'house', note: '', contextDe: '', contextEn: '', kind: 'sentence' as const };
+      const card = store.create(input);
+      const first = store.delete(card.id);
+      expect(store.get(card.id)).toBeNull();
+      expect(store.restore(first.undoToken)).toEqual(card);
+      expect(store.get(card.id)).toEqual(card);
+      expect(() => store.restore(first.undoToken)).toThrow(/can no longer be undone/);
+
+      const { undoToken } = store.delete(card.id);
+      clock += CARD_TRASH_DAYS * 24 * 3600 * 1000 - 1;
+      expect(store.purgeTrash()).toBe(0);
+      clock += 2;
+      expect(store.purgeTrash()).toBe(1);
+      expect(() => store.restore(undoToken)).toThrow(/can no longer be undone/);
+      expect(store.get(card.id)).toBeNull();
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -118,14 +118,25 @@ export function useNoteMarks(): readonly WaveformMark[] {
   const lang = usePlayerState((s) => s.lang);
   const { notes } = useNotesSnapshot();
   const t = useT();
-  return useMemo(
-    () =>
-      notes.flatMap((note) => {
-        const time = noteStart(player, note, lang);
-        return time === null ? [] : [{ time, label: t('notes.mark', { time: formatTime(time), excerpt: noteExcerpt(note) }) }];
-      }),
-    [notes, player, lang, t],
-  );
+  return useMemo(() => {
+    // One mark per place, not per note: thousands of notes would otherwise mean thousands of
+    // waveform markers (each costs a layout) for the same few hundred sentence starts.
+    const byTime = new Map<number, Note[]>();
+    for (const note of notes) {
+      const time = noteStart(player, note, lang);
+      if (time === null) continue;
+      const list = byTime.get(time);
+      if (list) list.push(note);
+      else byTime.set(time, [note]);
+    }
+    return [...byTime].map(([time, list]) => ({
+      time,
+      label:
+        list.length === 1
+          ? t('notes.mark', { time: formatTime(time), excerpt: noteExcerpt(list[0]!) })
+          : t('notes.markMany', { time: formatTime(time), count: list.length }),
+    }));
+  }, [notes, player, lang, t]);
 }
 
 /** Saves pending typing when the page is hidden or closed (best effort: each save is tiny). */

@@ -50,6 +50,9 @@ describe('notes and search in the browser', () => {
     await expect.poll(() => notesPanel().locator('textarea').first().inputValue()).toBe('Mein Gedanke zur Ueberwachung: Kameras überall.');
     // The note shows beside its sentence in the transcript.
     await expect.poll(() => page.locator('#main .decoration').count()).toBeGreaterThan(0);
+    // And as one mark on the waveform, named by the note.
+    await expect.poll(() => page.locator('.note-marker').count()).toBe(1);
+    expect(await page.locator('.note-marker').first().getAttribute('title')).toMatch(/^Note at \d+:\d\d: Mein Gedanke zur Ueberwachung/);
   });
 
   it('finds the note and the transcript in one box, with the hits marked; Enter plays from the hit', async () => {

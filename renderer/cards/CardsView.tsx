@@ -17,6 +17,7 @@ import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { CardsController, type CardSaveState } from './cards-controller';
 import './cards.css';
+import { blobFromBase64, downloadBlob } from '../ui/files';
 
 const controllers = new WeakMap<PlayerController, CardsController>();
 
@@ -39,25 +40,6 @@ function useCardsSnapshot(controller: CardsController) {
 function excerpt(text: string, max = 50): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-
-function download(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function base64Blob(base64: string, type: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
 }
 
 function keysText(command: Parameters<typeof keysFor>[0], t: Translate): string {
@@ -144,8 +126,8 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
     setExported(result);
     // Browser mode: the files live on the machine running the server; offer them as a download too.
     if (host === 'web') {
-      if (result.zip) download(result.zip.fileName, base64Blob(result.zip.base64, 'application/zip'));
-      else download(result.fileName, new Blob([result.content], { type: `${result.mimeType};charset=utf-8` }));
+      if (result.zip) downloadBlob(result.zip.fileName, blobFromBase64(result.zip.base64, 'application/zip'));
+      else downloadBlob(result.fileName, new Blob([result.content], { type: `${result.mimeType};charset=utf-8` }));
     }
   };
 

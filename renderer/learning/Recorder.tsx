@@ -11,6 +11,7 @@ import { useT, useUiLanguage } from '../i18n';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { LearningButton, preciseTime } from './ui';
 import { useLearningController } from './use-learning';
+import { blobFromBase64 } from '../ui/files';
 
 /** The longest recording; a forgotten Stop does not fill the disk. */
 const MAX_RECORDING_MS = 60_000;
@@ -33,13 +34,6 @@ function toBase64(blob: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('the recording could not be read'));
     reader.readAsDataURL(blob);
   });
-}
-
-function fromBase64(base64: string, type: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
 }
 
 export function Recorder({ announce }: { announce(text: string): void }) {
@@ -198,7 +192,7 @@ export function Recorder({ announce }: { announce(text: string): void }) {
     async (recording: Recording) => {
       stopPlayback();
       const { dataBase64 } = await api.getRecording({ id: recording.id });
-      const url = URL.createObjectURL(fromBase64(dataBase64, recording.mimeType.split(';')[0]!));
+      const url = URL.createObjectURL(blobFromBase64(dataBase64, recording.mimeType.split(';')[0]!));
       const audio = new Audio(url);
       audio.dataset.mitlesenRecording = recording.id;
       playback.current = { audio, url };

@@ -12,6 +12,7 @@ import { createNoteHere, playNote, useFlushOnHide, useNotesController, useNotesS
 import { useT } from '../i18n';
 import { useRevealPanel } from '../app/panels';
 import './notes.css';
+import { downloadBlob } from '../ui/files';
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
   { format: 'markdown', label: 'Markdown' },
@@ -25,18 +26,6 @@ function isTextField(target: EventTarget | null): boolean {
     (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file'].includes(target.type)) ||
     (target instanceof HTMLElement && target.isContentEditable)
   );
-}
-
-function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function NotesPanel() {
@@ -147,7 +136,7 @@ export function NotesPanel() {
     setBusy(true);
     const result = await controller.exportAs(format);
     setBusy(false);
-    if (result) download(result.fileName, result.mimeType, result.content);
+    if (result) downloadBlob(result.fileName, new Blob([result.content], { type: `${result.mimeType};charset=utf-8` }));
   };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {

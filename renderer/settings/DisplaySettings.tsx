@@ -23,36 +23,44 @@ export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(la
   );
 }
 
-export function SyncOffsetControl() {
+/** The slider, its value, help and reset: the same in the toolbar popover and the settings view. */
+function SyncOffsetFields({ id, className }: { id: string; className: string }) {
   const t = useT();
   const player = usePlayer();
   const offset = usePlayerState((s) => s.syncOffsetMs);
-  const id = useId();
   const shown = t('sync.value', { sign: offset > 0 ? '+' : '', ms: offset });
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{t('sync.label')}</label>
+      <input
+        id={id}
+        type="range"
+        min={-500}
+        max={500}
+        step={10}
+        value={offset}
+        aria-valuetext={shown}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => player.setSyncOffset(Number(event.target.value))}
+      />
+      <output htmlFor={id}>{shown}</output>
+      <p id={`${id}-help`} className="help-text">
+        {t('sync.help')}
+      </p>
+      <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
+        {t('sync.reset')}
+      </button>
+    </div>
+  );
+}
+
+export function SyncOffsetControl() {
+  const t = useT();
+  const id = useId();
   return (
     <details className="toolbar-item sync-offset">
       <summary>{t('sync.summary')}</summary>
-      <div className="popover">
-        <label htmlFor={id}>{t('sync.label')}</label>
-        <input
-          id={id}
-          type="range"
-          min={-500}
-          max={500}
-          step={10}
-          value={offset}
-          aria-valuetext={shown}
-          aria-describedby={`${id}-help`}
-          onChange={(event) => player.setSyncOffset(Number(event.target.value))}
-        />
-        <output htmlFor={id}>{shown}</output>
-        <p id={`${id}-help`} className="help-text">
-          {t('sync.help')}
-        </p>
-        <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
-          {t('sync.reset')}
-        </button>
-      </div>
+      <SyncOffsetFields id={id} className="popover" />
     </details>
   );
 }
@@ -60,34 +68,11 @@ export function SyncOffsetControl() {
 /** The same offset as a section of the settings view (where it lives on narrow windows). */
 export function SyncOffsetSettings() {
   const t = useT();
-  const player = usePlayer();
-  const offset = usePlayerState((s) => s.syncOffsetMs);
   const id = useId();
-  const shown = t('sync.value', { sign: offset > 0 ? '+' : '', ms: offset });
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('sync.summary')}</h3>
-      <div className="settings-field">
-        <label htmlFor={id}>{t('sync.label')}</label>
-        <input
-          id={id}
-          type="range"
-          min={-500}
-          max={500}
-          step={10}
-          value={offset}
-          aria-valuetext={shown}
-          aria-describedby={`${id}-help`}
-          onChange={(event) => player.setSyncOffset(Number(event.target.value))}
-        />
-        <output htmlFor={id}>{shown}</output>
-        <p id={`${id}-help`} className="help-text">
-          {t('sync.help')}
-        </p>
-        <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
-          {t('sync.reset')}
-        </button>
-      </div>
+      <SyncOffsetFields id={id} className="settings-field" />
     </section>
   );
 }

@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audioState, clockAndHighlight, openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
+import { audioState, clockAndHighlight, openPlayer, waitForPlaying, waitUntilReady, type PlayerApp, pauseIfPlaying } from './player-helpers';
 
 let app: PlayerApp;
 
@@ -16,13 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-async function pause(page: Page): Promise<void> {
-  if (!(await audioState(page)).paused) {
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await waitForPlaying(page, false);
-  }
-}
 
 function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -40,7 +33,7 @@ describe('accessibility', () => {
     await waitForPlaying(page, true);
     await page.waitForTimeout(500);
     const results = await new AxeBuilder({ page }).analyze();
-    await pause(page);
+    await pauseIfPlaying(page);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(20);
   });
@@ -133,7 +126,7 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await waitForPlaying(page, true);
     await page.waitForTimeout(1200);
-    await pause(page);
+    await pauseIfPlaying(page);
     // Words went by; the announcement stayed the chapter's.
     expect(await announcer.textContent()).toBe(first);
   });
@@ -171,6 +164,6 @@ describe('follow mode', () => {
         }),
       )
       .toBe(true);
-    await pause(page);
+    await pauseIfPlaying(page);
   });
 });

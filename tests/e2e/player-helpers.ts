@@ -94,6 +94,14 @@ export async function waitForPlaying(page: Page, playing: boolean): Promise<void
   }, playing);
 }
 
+/** Pauses with the Pause button if playing; not Space, which presses whatever button has the focus. */
+export async function pauseIfPlaying(page: Page): Promise<void> {
+  if (!(await audioState(page)).paused) {
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await waitForPlaying(page, false);
+  }
+}
+
 export interface HighlightState {
   word: { sentence: string; lang: string; index: number; text: string } | null;
   sentences: string[];

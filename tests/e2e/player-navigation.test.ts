@@ -18,6 +18,7 @@ import {
   waitForTime,
   waitUntilReady,
   type PlayerApp,
+  pauseIfPlaying,
 } from './player-helpers';
 
 let app: PlayerApp;
@@ -41,14 +42,6 @@ async function blur(page: Page): Promise<void> {
 
 async function now(): Promise<number> {
   return (await audioState(app.page)).time;
-}
-
-async function pause(): Promise<void> {
-  if (!(await audioState(app.page)).paused) {
-    // The button, not Space: Space would press whatever button has the focus (e.g. a chapter).
-    await app.page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await waitForPlaying(app.page, false);
-  }
 }
 
 /** The first start strictly after t (what "next" must reach). */
@@ -165,7 +158,7 @@ describe('chapters', () => {
     await link.click();
     await waitForPlaying(page, true);
     const time = await now();
-    await pause();
+    await pauseIfPlaying(app.page);
     expect(time).toBeGreaterThanOrEqual(start - EXACT);
     expect(time).toBeLessThan(start + 0.6);
     await expect.poll(() => link.getAttribute('aria-current')).toBe('true');
@@ -225,7 +218,7 @@ describe('the transcript by keyboard', () => {
     await page.keyboard.press('Enter');
     await waitForPlaying(page, true);
     const time = await now();
-    await pause();
+    await pauseIfPlaying(app.page);
     const start = track.sentences.find((s) => s.id === target)!.start;
     expect(time).toBeGreaterThanOrEqual(start - EXACT);
     expect(time).toBeLessThan(start + 0.6);
@@ -246,7 +239,7 @@ describe('the sync offset', () => {
     const { sentence } = place;
     await page.locator(`[data-sentence="${sentence.id}"][data-lang="de"] [data-w="${place.index}"]`).click();
     await waitForPlaying(page, true);
-    await pause();
+    await pauseIfPlaying(app.page);
     await blur(page);
     const shown = async () => {
       const state = await clockAndHighlight(page);
@@ -272,7 +265,7 @@ describe('resume', () => {
     await page.locator('[data-sentence="s040"][data-lang="de"] [data-w="2"]').click();
     await waitForPlaying(page, true);
     await page.waitForTimeout(400);
-    await pause();
+    await pauseIfPlaying(app.page);
     await blur(page);
     await page.keyboard.press('+');
     await page.keyboard.press('+');

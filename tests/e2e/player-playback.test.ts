@@ -19,6 +19,7 @@ import {
   waitForTime,
   waitUntilReady,
   type PlayerApp,
+  pauseIfPlaying,
 } from './player-helpers';
 
 let app: PlayerApp;
@@ -31,13 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-async function pause(): Promise<void> {
-  if (!(await audioState(app.page)).paused) {
-    await app.page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await waitForPlaying(app.page, false);
-  }
-}
 
 describe('the player', () => {
   it('plays, and the highlight follows the clock word by word in both languages', async () => {
@@ -55,7 +49,7 @@ describe('the player', () => {
       await page.waitForTimeout(200);
     }
     const lag = lagSummary(await stopSampling(page));
-    await pause();
+    await pauseIfPlaying(app.page);
 
     expect(words.size).toBeGreaterThanOrEqual(5);
     expect([...sentences].some((s) => s.startsWith('de:'))).toBe(true);
@@ -82,7 +76,7 @@ describe('the player', () => {
     await page.locator('[data-sentence="s012"][data-lang="de"] [data-w="3"]').click();
     await waitForPlaying(page, true);
     const state = await clockAndHighlight(page);
-    await pause();
+    await pauseIfPlaying(app.page);
     const wordStart = sentence.words[wordIndex]![0];
     expect(state.time).toBeGreaterThanOrEqual(wordStart - 0.001);
     expect(state.time).toBeLessThan(wordStart + 0.5);
@@ -103,7 +97,7 @@ describe('the player', () => {
     await startSampling(page, samplerInput(app.timing, 'de', false));
     await page.waitForTimeout(2500);
     const lag = lagSummary(await stopSampling(page));
-    await pause();
+    await pauseIfPlaying(app.page);
     expect(lag.frames).toBeGreaterThan(60);
     expect(lag.p99).toBeLessThanOrEqual(17);
     expect(lag.wrong / lag.frames).toBeLessThan(0.05);
@@ -122,7 +116,7 @@ describe('the player', () => {
     const germanId = 's020';
     await page.locator(`[data-unit] [data-sentence="${germanId}"][data-lang="de"]`).click();
     await waitForPlaying(page, true);
-    await pause();
+    await pauseIfPlaying(app.page);
     const here = (await clockAndHighlight(page)).sentences.find((s) => s.startsWith('de:'))!.slice(3);
 
     await page.keyboard.press('l');
@@ -140,7 +134,7 @@ describe('the player', () => {
     await expect.poll(async () => (await audioState(page)).src).toContain('/de');
     await waitForPlaying(page, true);
     const back = await clockAndHighlight(page);
-    await pause();
+    await pauseIfPlaying(app.page);
     expect(back.time).toBeGreaterThanOrEqual(sentenceStart(app.timing.tracks.de, here) - 0.001);
     expect(back.time).toBeLessThan(sentenceStart(app.timing.tracks.de, here) + 1);
   });
@@ -168,7 +162,7 @@ describe('the player', () => {
     const lit = async () => (await clockAndHighlight(page)).sentences;
     await page.locator('[data-sentence="s025"][data-lang="de"]').click();
     await waitForPlaying(page, true);
-    await pause();
+    await pauseIfPlaying(app.page);
 
     await layout.selectOption('interleaved');
     await page.locator('.transcript.layout-interleaved').waitFor();

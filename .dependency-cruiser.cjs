@@ -47,6 +47,20 @@ module.exports = {
       to: { path: '(^|/)node_modules/wavesurfer\\.js/' },
     },
     {
+      name: 'features-not-composition-root',
+      comment: 'renderer/app/ is the composition root: it imports the features, never the other way round. Shared pieces live in renderer/shell, renderer/ui, renderer/bridge or renderer/session.',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/(app/|main\\.tsx$)' },
+      to: { path: '^renderer/app/' },
+    },
+    {
+      name: 'session-not-views',
+      comment: 'A document session owns controllers, not views: it never imports React components, the shell or the composition root.',
+      severity: 'error',
+      from: { path: '^renderer/session/' },
+      to: { path: '^renderer/(app|shell)/|\\.tsx$' },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       from: {},

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { ErrorBoundary } from './app/ErrorBoundary';
-import { BackendProvider } from './app/backend-context';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import { BackendProvider } from './bridge/backend-context';
 import { createBackend } from './bridge/backend';
 import './app/base.css';
 

@@ -4,7 +4,7 @@
 // announced when it starts, not again on pause, resume or a re-render.
 import { useEffect, useRef, useState } from 'react';
 import { describePlace } from '../../common/a11y/where';
-import { useCommand } from '../app/shortcuts';
+import { useCommand } from '../shell/shortcuts';
 import { useT } from '../i18n';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { useSettings } from '../settings/settings-context';

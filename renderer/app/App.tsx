@@ -10,10 +10,10 @@ import { SettingsProvider, useSettings } from '../settings/settings-context';
 import { AppearanceProvider } from '../theme/appearance';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
-import { AppFrame } from './AppFrame';
-import { useBackend } from './backend-context';
+import { AppFrame } from '../shell/AppFrame';
+import { useBackend } from '../bridge/backend-context';
 import { DocumentScreen } from './DocumentScreen';
-import { installShortcuts } from './shortcuts';
+import { installShortcuts } from '../shell/shortcuts';
 
 type Phase =
   | { status: 'loading' }

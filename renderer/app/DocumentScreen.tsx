@@ -18,9 +18,9 @@ import { StaticTranscript } from '../transcript/StaticTranscript';
 import { TranscriptView } from '../transcript/TranscriptView';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
-import { useBackend } from './backend-context';
+import { useBackend } from '../bridge/backend-context';
 import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
-import { AppFrame } from './AppFrame';
+import { AppFrame } from '../shell/AppFrame';
 
 export interface DocumentScreenProps {
   documentId: string;

@@ -6,8 +6,8 @@ import { memo, useCallback, useEffect, useId, useRef, useState, useSyncExternalS
 import type { CardsExportResult } from '../../common/bridge/cards-contract';
 import type { Card, CardExportFormat } from '../../common/learning/cards';
 import { keysFor } from '../../common/keymap';
-import { useBackend } from '../app/backend-context';
-import { useCommand } from '../app/shortcuts';
+import { useBackend } from '../bridge/backend-context';
+import { useCommand } from '../shell/shortcuts';
 import { useT, type Translate } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
 import { transcriptSelection } from '../learning/selection';

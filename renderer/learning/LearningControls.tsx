@@ -5,7 +5,7 @@ import { useEffect, useId, useLayoutEffect, type ReactNode } from 'react';
 import type { LearningMessage } from '../../common/learning/scheduler';
 import { MAX_REPEAT_COUNT, MAX_SHADOWING_FACTOR, MIN_REPEAT_COUNT, MIN_SHADOWING_FACTOR } from '../../common/learning/scheduler';
 import type { Lang } from '../../common/edition/model';
-import { useCommand } from '../app/shortcuts';
+import { useCommand } from '../shell/shortcuts';
 import { useT, useUiLanguage, type Translate } from '../i18n';
 import { usePlayer } from '../player/player-context';
 import { useSettings } from '../settings/settings-context';

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../common/edition/model';
 import type { Recording } from '../../common/learning/cards';
-import { useBackend } from '../app/backend-context';
-import { useCommand } from '../app/shortcuts';
+import { useBackend } from '../bridge/backend-context';
+import { useCommand } from '../shell/shortcuts';
 import { useT, useUiLanguage } from '../i18n';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { LearningButton, preciseTime } from './ui';

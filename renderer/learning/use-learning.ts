@@ -1,7 +1,7 @@
 // One LearningController per player, shared by the learning bar, the key commands, the reveal
 // buttons in the transcript and the recorder (the way renderer/notes shares its controller).
 import { useSyncExternalStore } from 'react';
-import { useBackend } from '../app/backend-context';
+import { useBackend } from '../bridge/backend-context';
 import type { PlayerController } from '../player/controller';
 import { usePlayer } from '../player/player-context';
 import { LearningController, type LearningViewState } from './learning-controller';

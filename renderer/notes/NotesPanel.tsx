@@ -5,12 +5,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type CSSProperties, type Ref } from 'react';
 import type { SaveState } from '../../common/notes/autosave';
 import { formatTime, type ExportFormat, type Note } from '../../common/notes/model';
-import { useCommand } from '../app/shortcuts';
+import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';
 import type { NotesController } from './notes-controller';
 import { createNoteHere, playNote, useFlushOnHide, useNotesController, useNotesSnapshot } from './use-notes';
 import { useT } from '../i18n';
-import { useRevealPanel } from '../app/panels';
+import { useRevealPanel } from '../shell/panels';
 import './notes.css';
 import { downloadBlob } from '../ui/files';
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { formatTime, type Note } from '../../common/notes/model';
 import { narratedSentenceFrom, startOf, unitAt } from '../../common/timing/navigate';
-import { useBackend } from '../app/backend-context';
+import { useBackend } from '../bridge/backend-context';
 import type { PlayerController } from '../player/controller';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import type { SentenceDecorations } from '../transcript/TranscriptView';

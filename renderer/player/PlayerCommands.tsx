@@ -1,5 +1,5 @@
 // The player's keyboard commands (see common/keymap.ts), registered while a document is open.
-import { useCommand } from '../app/shortcuts';
+import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from './player-context';
 
 export function PlayerCommands() {

@@ -5,8 +5,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { NoteHit, SearchResult, TranscriptHit } from '../../common/notes/model';
 import { formatTime } from '../../common/notes/model';
-import { useBackend } from '../app/backend-context';
-import { runCommand, useCommand } from '../app/shortcuts';
+import { useBackend } from '../bridge/backend-context';
+import { runCommand, useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';
 import { playNote } from '../notes/use-notes';
 import { useT, type Translate } from '../i18n';

@@ -2,7 +2,7 @@
 // (driven by the player's frames) and the roving focus touch its DOM.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Lang } from '../../common/edition/model';
-import { useCommand } from '../app/shortcuts';
+import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';
 import { buildTranscriptModel, type ChapterModel, type Layout } from './layout-model';
 import { FollowController } from './follow';

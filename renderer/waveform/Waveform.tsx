@@ -2,7 +2,7 @@
 // keys), Home and End go to the start and the end; a click or a drag seeks.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { parseWaveformPeaks } from '../../common/timing/model';
-import { useBackend } from '../app/backend-context';
+import { useBackend } from '../bridge/backend-context';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { formatTime, speakTime } from '../ui/format';
 import { WaveformView, type WaveformMark } from './waveform-view';

@@ -30,6 +30,8 @@ describe('layer rules', () => {
       'renderer/app/imports-howler.ts -> ../../../node_modules/howler/dist/howler.js',
       'renderer/app/imports-main.ts -> main/service.ts',
       'renderer/app/imports-node.ts -> fs',
+      'renderer/notes/imports-app.ts -> renderer/app/root.ts',
+      'renderer/session/imports-view.ts -> renderer/notes/Panel.tsx',
     ]);
   });
 });

@@ -1,72 +1,110 @@
-// The app: finds the document, the user's settings and the saved place, then opens the player.
-// Every way this can fail ends in a message with a way on, never in a blank window. The settings
-// live here (SettingsProvider), and with them the UI language (I18nProvider) and the look
-// (AppearanceProvider): a change in the settings view applies to every screen at once.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { DocumentBundle, Settings, SettingsState } from '../../common/bridge/contract';
-import { DEFAULT_SETTINGS } from '../../common/settings';
+// The app: reads the user's settings and the library, opens a document by its id (the one open
+// last, else the bundled interview), and opens another when the user picks one. Every way this can
+// fail ends in a message with a way on, never in a blank window. The one settings store lives here,
+// above every document, and with it the UI language (I18nProvider) and the look
+// (AppearanceProvider): a change applies to every screen and every document at once.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DocumentBundle, DocumentSummary } from '../../common/bridge/contract';
+import { useBackend } from '../bridge/backend-context';
 import { I18nProvider, useT } from '../i18n';
+import type { LibraryChoice } from '../library/DocumentsDialog';
 import { SettingsProvider, useSettings } from '../settings/settings-context';
+import { SettingsStore } from '../settings/settings-store';
+import { AppFrame } from '../shell/AppFrame';
+import { installShortcuts } from '../shell/shortcuts';
 import { AppearanceProvider } from '../theme/appearance';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
-import { AppFrame } from '../shell/AppFrame';
-import { useBackend } from '../bridge/backend-context';
 import { DocumentScreen } from './DocumentScreen';
-import { installShortcuts } from '../shell/shortcuts';
+import { startDocument } from './start-document';
 
 type Phase =
   | { status: 'loading' }
-  | { status: 'failed'; message: string }
+  | { status: 'failed'; message: string; documentId: string | null }
   | { status: 'empty' }
-  | { status: 'open'; documentId: string; bundle: DocumentBundle; settings: SettingsState };
+  | { status: 'open'; documentId: string; bundle: DocumentBundle };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function App() {
   const { api } = useBackend();
+  const settings = useMemo(() => new SettingsStore(api), [api]);
   const [phase, setPhase] = useState<Phase>({ status: 'loading' });
-  const [initialSettings, setInitialSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [documents, setDocuments] = useState<readonly DocumentSummary[]>([]);
   const [settingsProblem, setSettingsProblem] = useState<string | null>(null);
   const attempt = useRef(0);
 
   useEffect(() => installShortcuts(), []);
 
-  // The start-up requests, shared by a remount that happens while they are under way (React's
-  // StrictMode mounts twice in development), so the back end is asked once per start or retry.
-  const inFlight = useRef<Promise<Exclude<Phase, { status: 'loading' }>> | null>(null);
-
-  const load = useCallback(
-    (retry: boolean) => {
-      // A newer attempt (Try again) wins over one still under way.
+  // A newer request (another document, Try again) wins over one still under way.
+  const open = useCallback(
+    async (documentId: string) => {
       const mine = ++attempt.current;
       setPhase({ status: 'loading' });
-      if (retry || !inFlight.current) {
-        inFlight.current = (async () => {
-          const [documents, settings] = await Promise.all([api.listDocuments(), api.getSettings()]);
-          const first = documents[0];
-          if (!first) return { status: 'empty' } as const;
-          const bundle = await api.loadDocument({ documentId: first.id });
-          return { status: 'open', documentId: first.id, bundle, settings } as const;
-        })().catch((error: unknown) => ({ status: 'failed', message: error instanceof Error ? error.message : String(error) }) as const);
+      try {
+        const bundle = await api.loadDocument({ documentId });
+        if (mine === attempt.current) setPhase({ status: 'open', documentId, bundle });
+      } catch (error) {
+        if (mine === attempt.current) setPhase({ status: 'failed', message: messageOf(error), documentId });
       }
-      void inFlight.current.then((next) => {
-        if (mine !== attempt.current) return;
-        if (next.status === 'open') {
-          setInitialSettings(next.settings.settings);
-          setSettingsProblem(next.settings.problem);
-        }
-        setPhase(next);
-      });
     },
     [api],
   );
-  const retry = useCallback(() => load(true), [load]);
 
-  useEffect(() => load(false), [load]);
+  // The start-up requests, shared by a remount that happens while they are under way (React's
+  // StrictMode mounts twice in development), so the back end is asked once per start or retry.
+  const starting = useRef<Promise<{ documents: DocumentSummary[]; problem: string | null } | { error: string }> | null>(null);
+  const start = useCallback(
+    (retry: boolean) => {
+      const mine = ++attempt.current;
+      setPhase({ status: 'loading' });
+      if (retry || !starting.current) {
+        starting.current = Promise.all([api.listDocuments(), api.getSettings()]).then(
+          ([list, state]) => {
+            settings.load(state.settings);
+            return { documents: list, problem: state.problem };
+          },
+          (error: unknown) => ({ error: messageOf(error) }),
+        );
+      }
+      void starting.current.then((result) => {
+        if (mine !== attempt.current) return;
+        if ('error' in result) return setPhase({ status: 'failed', message: result.error, documentId: null });
+        setDocuments(result.documents);
+        setSettingsProblem(result.problem);
+        const first = startDocument(result.documents, null);
+        if (!first) return setPhase({ status: 'empty' });
+        void open(first);
+      });
+    },
+    [api, open, settings],
+  );
+  useEffect(() => start(false), [start]);
+
+  const retry = useCallback(() => {
+    if (phase.status === 'failed' && phase.documentId) void open(phase.documentId);
+    else start(true);
+  }, [phase, open, start]);
+
+  const refreshDocuments = useCallback(async () => {
+    try {
+      setDocuments(await api.listDocuments());
+    } catch {
+      // The list shown stays; opening a document says what is wrong if something is.
+    }
+  }, [api]);
+
+  const library = useMemo(
+    () => ({ documents, currentId: phase.status === 'open' ? phase.documentId : null, open: (id: string) => void open(id), refresh: refreshDocuments }),
+    [documents, phase, open, refreshDocuments],
+  );
 
   return (
-    <SettingsProvider api={api} initial={initialSettings}>
+    <SettingsProvider value={settings}>
       <Localised>
-        <Screen phase={phase} retry={retry} settingsProblem={settingsProblem} onSettingsProblemSeen={() => setSettingsProblem(null)} />
+        <Screen phase={phase} retry={retry} library={library} settingsProblem={settingsProblem} onSettingsProblemSeen={() => setSettingsProblem(null)} />
       </Localised>
     </SettingsProvider>
   );
@@ -81,25 +119,36 @@ function Localised({ children }: { children: ReactNode }) {
   );
 }
 
-function Screen({ phase, retry, settingsProblem, onSettingsProblemSeen }: { phase: Phase; retry(): void; settingsProblem: string | null; onSettingsProblemSeen(): void }) {
+function Screen({ phase, retry, library, settingsProblem, onSettingsProblemSeen }: { phase: Phase; retry(): void; library: LibraryChoice; settingsProblem: string | null; onSettingsProblemSeen(): void }) {
   const t = useT();
-  const { settings, update } = useSettings();
+  const { settings, update, saveError } = useSettings();
+  const [saveErrorSeen, setSaveErrorSeen] = useState<string | null>(null);
+
+  const appNotices = (
+    <>
+      {settingsProblem && (
+        <Notice tone="warning" title={t('app.settingsReset.title')} actions={[{ label: t('app.ok'), onClick: onSettingsProblemSeen }]}>
+          <p>{t('app.settingsReset.body', { problem: settingsProblem })}</p>
+        </Notice>
+      )}
+      {saveError && saveError !== saveErrorSeen && (
+        <Notice tone="warning" title={t('player.settingsNotSaved', { message: saveError })} actions={[{ label: t('app.dismiss'), onClick: () => setSaveErrorSeen(saveError) }]} />
+      )}
+    </>
+  );
 
   if (phase.status === 'open') {
-    const appNotices = settingsProblem ? (
-      <Notice tone="warning" title={t('app.settingsReset.title')} actions={[{ label: t('app.ok'), onClick: onSettingsProblemSeen }]}>
-        <p>{t('app.settingsReset.body', { problem: settingsProblem })}</p>
-      </Notice>
-    ) : null;
     return (
+      // A new key for a new document: every view below starts afresh with the new session.
       <DocumentScreen
+        key={phase.documentId}
         documentId={phase.documentId}
         bundle={phase.bundle}
-        settings={phase.settings.settings}
         layout={settings.layout}
         onLayoutChange={(layout: Layout) => update({ layout })}
         onReload={retry}
         appNotices={appNotices}
+        library={library}
       />
     );
   }
@@ -107,6 +156,7 @@ function Screen({ phase, retry, settingsProblem, onSettingsProblemSeen }: { phas
   return (
     <AppFrame
       title=""
+      notices={appNotices}
       main={
         <div className="app-message">
           {phase.status === 'loading' && <p aria-busy="true">{t('app.opening')}</p>}

@@ -3,16 +3,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
-import { useSettings } from '../settings/settings-context';
-import type { DocumentBundle, Settings } from '../../common/bridge/contract';
+import { DocumentsButton, type LibraryChoice } from '../library/DocumentsDialog';
+import { useSettingsStore } from '../settings/settings-context';
+import type { DocumentBundle } from '../../common/bridge/contract';
 import type { TimedTranscript } from '../../common/timing/model';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
 import { ChapterList } from '../chapters/ChapterList';
-import { PlayerController } from '../player/controller';
 import { connectMediaSession } from '../player/media-session';
 import { PlayerCommands } from '../player/PlayerCommands';
 import { PlayerControls } from '../player/PlayerControls';
-import { PlayerProvider, usePlayer, usePlayerState } from '../player/player-context';
+import { usePlayer, usePlayerState } from '../player/player-context';
+import { SessionProvider } from '../session/context';
+import { DocumentSession } from '../session/document-session';
 import { LayoutPicker, SyncOffsetControl, SyncOffsetSettings } from '../settings/DisplaySettings';
 import { StaticTranscript } from '../transcript/StaticTranscript';
 import { TranscriptView } from '../transcript/TranscriptView';
@@ -25,12 +27,13 @@ import { AppFrame } from '../shell/AppFrame';
 export interface DocumentScreenProps {
   documentId: string;
   bundle: DocumentBundle;
-  settings: Settings;
   layout: Layout;
   onLayoutChange(layout: Layout): void;
   onReload(): void;
   /** Messages from outside the document (e.g. settings that could not be read). */
   appNotices?: ReactNode;
+  /** The other documents, for the header's Documents button. */
+  library: LibraryChoice;
 }
 
 export function DocumentScreen(props: DocumentScreenProps) {
@@ -40,7 +43,12 @@ export function DocumentScreen(props: DocumentScreenProps) {
     return (
       <AppFrame
         title={bundle.edition.title.de}
-        toolbar={<LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />}
+        toolbar={
+          <>
+            <DocumentsButton library={props.library} />
+            <LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />
+          </>
+        }
         notices={
           <>
             {props.appNotices}
@@ -56,63 +64,50 @@ export function DocumentScreen(props: DocumentScreenProps) {
   return <PlayingDocument {...props} timing={bundle.timing} />;
 }
 
-function PlayingDocument({ documentId, bundle, timing, settings, layout, onLayoutChange, appNotices }: DocumentScreenProps & { timing: TimedTranscript }) {
+function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: TimedTranscript }) {
   const { api, mediaUrl } = useBackend();
-  const [player, setPlayer] = useState<PlayerController | null>(null);
+  const settings = useSettingsStore();
+  const [session, setSession] = useState<DocumentSession | null>(null);
 
   useEffect(() => {
-    const controller = new PlayerController({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl });
-    setPlayer(controller);
-    void controller.open();
-    const disconnect = connectMediaSession(controller);
-    const leave = () => controller.flush();
+    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl });
+    setSession(opened);
+    void opened.open();
+    const disconnect = connectMediaSession(opened.player);
+    const leave = () => opened.flush();
     window.addEventListener('pagehide', leave);
-    const onHidden = () => document.visibilityState === 'hidden' && controller.flush();
+    const onHidden = () => document.visibilityState === 'hidden' && opened.flush();
     document.addEventListener('visibilitychange', onHidden);
     return () => {
       window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', onHidden);
       disconnect();
-      controller.destroy();
+      opened.destroy();
     };
-    // The settings are the starting values; later changes go through the controller itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId, bundle, timing, api, mediaUrl]);
+  }, [documentId, bundle, timing, settings, api, mediaUrl]);
 
-  if (!player) return null;
+  if (!session || session.isDestroyed) return null;
   return (
-    <PlayerProvider value={player}>
-      <PlayerScreen layout={layout} onLayoutChange={onLayoutChange} appNotices={appNotices} />
-    </PlayerProvider>
+    <SessionProvider value={session}>
+      <PlayerScreen layout={layout} onLayoutChange={onLayoutChange} appNotices={appNotices} library={library} />
+    </SessionProvider>
   );
 }
 
-function PlayerScreen({ layout, onLayoutChange, appNotices }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode }) {
+function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode; library: LibraryChoice }) {
   const player = usePlayer();
   const status = usePlayerState((s) => s.status);
   const lang = usePlayerState((s) => s.lang);
   const decorations = useSentenceDecorations();
   const marks = useWaveformMarks();
   const t = useT();
-  const { onReset } = useSettings();
-  // "Reset all settings" also resets what the player keeps itself.
-  useEffect(
-    () =>
-      onReset((defaults) => {
-        player.setRate(defaults.rate);
-        player.setVolume(defaults.volume);
-        player.setMuted(defaults.muted);
-        player.setSyncOffset(defaults.syncOffsetMs);
-        void player.setLanguage(defaults.narrationLang);
-      }),
-    [onReset, player],
-  );
   return (
     <AppFrame
       title={player.edition.title[lang]}
       status={status}
       toolbar={
         <>
+          <DocumentsButton library={library} />
           {toolbarContent}
           <LayoutPicker layout={layout} onChange={onLayoutChange} />
           <SyncOffsetControl />

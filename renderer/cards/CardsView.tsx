@@ -15,22 +15,13 @@ import { useAnnouncer } from '../learning/ui';
 import type { PlayerController } from '../player/controller';
 import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
-import { CardsController, type CardSaveState } from './cards-controller';
+import type { CardsController, CardSaveState } from './cards-controller';
+import { useSession } from '../session/context';
 import './cards.css';
 import { blobFromBase64, downloadBlob } from '../ui/files';
 
-const controllers = new WeakMap<PlayerController, CardsController>();
-
 export function useCardsController(): CardsController {
-  const player = usePlayer();
-  const { api } = useBackend();
-  let controller = controllers.get(player);
-  if (!controller) {
-    controller = new CardsController(api, player.documentId, player.edition);
-    controllers.set(player, controller);
-    void controller.load();
-  }
-  return controller;
+  return useSession().cards;
 }
 
 function useCardsSnapshot(controller: CardsController) {

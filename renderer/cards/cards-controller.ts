@@ -139,6 +139,10 @@ export class CardsController {
     }
   }
 
+  destroy(): void {
+    this.store.clear();
+  }
+
   private setSaveState(id: string, state: CardSaveState): void {
     const saveStates = new Map(this.store.get().saveStates);
     saveStates.set(id, state);

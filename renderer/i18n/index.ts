@@ -5,7 +5,7 @@
 //   const t = useT();  t('notes.delete')  t('notes.count', { count: 3 })
 //
 // Outside React (controllers, media session): translate(getUiLanguage(), key, params).
-import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatMessage, resolveUiLanguage, type MessageParams, type UiLang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
@@ -53,8 +53,10 @@ export function I18nProvider({ language, children }: { language: UiLanguageSetti
     return () => window.removeEventListener('languagechange', onChange);
   }, [language]);
   const lang = resolveUiLanguage(language, system);
-  current = lang;
-  useEffect(() => {
+  // The language for code outside React (controllers' messages) follows once the change is
+  // committed, never during a render that React may throw away.
+  useLayoutEffect(() => {
+    current = lang;
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo(() => makeValue(lang), [lang]);

@@ -1,18 +1,17 @@
 // The learning bar beside the player: repeat, A-B loop, shadowing (with its options), hide and
 // reveal a language, recording, and saving cards. Every control is a labelled button or field
 // with its key; what changes is said once in a polite live region; nothing here takes the focus.
-import { useEffect, useId, useLayoutEffect, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import type { LearningMessage } from '../../common/learning/scheduler';
 import { MAX_REPEAT_COUNT, MAX_SHADOWING_FACTOR, MIN_REPEAT_COUNT, MIN_SHADOWING_FACTOR } from '../../common/learning/scheduler';
 import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../shell/shortcuts';
 import { useT, useUiLanguage, type Translate } from '../i18n';
 import { usePlayer } from '../player/player-context';
-import { useSettings } from '../settings/settings-context';
 import type { UiLang } from '../i18n';
 import { Recorder } from './Recorder';
 import { LearningButton, preciseTime, useAnnouncer } from './ui';
-import { setCurrentReveal, type HiddenLanguage } from './reveal';
+import type { HiddenLanguage } from './reveal';
 import { transcriptSelection } from './selection';
 import { useLearningController, useLearningState, useRevealSnapshot } from './use-learning';
 import './learning.css';
@@ -53,30 +52,11 @@ export function LearningControls({ extra }: { extra?: ReactNode }) {
   const learning = useLearningController();
   const state = useLearningState();
   const reveal = useRevealSnapshot();
-  // "Reset all settings" (settings view) also resets what the learning tools keep themselves.
-  const { onReset } = useSettings();
-  useEffect(
-    () =>
-      onReset((defaults) => {
-        learning.setShadowingFactor(defaults.shadowingFactor);
-        learning.setRepeatCount(defaults.repeatCount);
-        learning.setRepeatRising(defaults.repeatRising);
-        learning.reveal.setHidden(defaults.hiddenLanguage);
-      }),
-    [onReset, learning],
-  );
   const [announcer, announce] = useAnnouncer();
   const id = useId();
   const { scheduler, repeatCount, repeatRising } = state;
 
   useEffect(() => learning.events.on('announce', (message) => announce(describeLearning(message, t, lang))), [learning, t, lang, announce]);
-  // The transcript's reveal buttons follow this document's reveal state while the bar is shown
-  // (before the first paint, so a hidden language is never seen for a moment at start).
-  useLayoutEffect(() => {
-    setCurrentReveal(learning.reveal);
-    return () => setCurrentReveal(null);
-  }, [learning]);
-
   const toggleHidden = (which: Lang) => {
     const now = learning.reveal.toggleHidden(which);
     announce(now === 'none' ? t('learning.announce.shownAgain') : t(now === 'en' ? 'learning.announce.hiddenEn' : 'learning.announce.hiddenDe'));

@@ -6,12 +6,14 @@
 import { useId, useSyncExternalStore, type ReactNode } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { useT } from '../i18n';
-import { currentReveal, type RevealStore } from './reveal';
+import { useOptionalSession } from '../session/context';
+import type { RevealStore } from './reveal';
 
 const noStore = { subscribe: () => () => undefined };
 
+/** The open document's reveal state; none (everything shown) for the text without its narration. */
 function useRevealStore(): RevealStore | null {
-  return useSyncExternalStore(currentReveal.subscribe, currentReveal.get, currentReveal.get);
+  return useOptionalSession()?.reveal ?? null;
 }
 
 export function RevealGate({ lang, ids, children }: { lang: Lang; ids: readonly string[]; children: ReactNode }) {

@@ -3,7 +3,6 @@
 // (seek, play, pause, rate). No timing guesses: an end is acted on in the frame the clock crosses it.
 // The only timer is the shadowing pause, whose length the scheduler computes; it is measured in the
 // end-to-end tests.
-import type { Bridge } from '../../common/bridge/contract';
 import {
   clampFactor,
   clampRepeatCount,
@@ -18,6 +17,7 @@ import type { Lang } from '../../common/edition/model';
 import { counterpartSentences } from '../../common/timing/navigate';
 import type { Timeline } from '../../common/timing/lookup';
 import type { PlayerController } from '../player/controller';
+import type { SettingsStore } from '../settings/settings-store';
 import { Emitter } from '../ui/emitter';
 import { Store } from '../ui/store';
 import { RevealStore } from './reveal';
@@ -45,19 +45,25 @@ export class LearningController {
 
   constructor(
     private readonly player: PlayerController,
-    private readonly api: Pick<Bridge, 'updateSettings'>,
+    private readonly settings: SettingsStore,
   ) {
-    const settings = player.settings;
-    this.scheduler = new LearningScheduler(this.sentences(), { factor: settings.shadowingFactor ?? 1 });
+    const current = settings.settings;
+    this.scheduler = new LearningScheduler(this.sentences(), { factor: current.shadowingFactor });
     this.store = new Store<LearningViewState>({
       scheduler: this.scheduler.snapshot(),
-      repeatCount: clampRepeatCount(settings.repeatCount ?? 3),
-      repeatRising: settings.repeatRising ?? false,
+      repeatCount: current.repeatCount,
+      repeatRising: current.repeatRising,
     });
-    this.reveal = new RevealStore(player.edition, settings.hiddenLanguage ?? 'none', (hiddenLanguage) => {
-      this.api.updateSettings({ patch: { hiddenLanguage } }).catch(() => undefined);
-    });
+    this.reveal = new RevealStore(player.edition, current.hiddenLanguage, (hiddenLanguage) => settings.update({ hiddenLanguage }));
     this.offs.push(
+      // The settings are the one source: a change made elsewhere (reset, the settings view) lands here.
+      settings.watch((s) => s.shadowingFactor, (factor) => {
+        this.scheduler.setShadowingFactor(factor);
+        this.sync();
+      }),
+      settings.watch((s) => s.repeatCount, (repeatCount) => this.store.update({ repeatCount })),
+      settings.watch((s) => s.repeatRising, (repeatRising) => this.store.update({ repeatRising })),
+      settings.watch((s) => s.hiddenLanguage, (hidden) => this.reveal.setHidden(hidden)),
       player.onFrame((time) => {
         const { playing, rate } = player.getSnapshot();
         this.run(this.scheduler.frame(time, playing, rate, performance.now()));
@@ -118,21 +124,15 @@ export class LearningController {
   }
 
   setShadowingFactor(factor: number): void {
-    const clamped = clampFactor(factor);
-    this.scheduler.setShadowingFactor(clamped);
-    this.sync();
-    this.api.updateSettings({ patch: { shadowingFactor: clamped } }).catch(() => undefined);
+    this.settings.update({ shadowingFactor: clampFactor(factor) });
   }
 
   setRepeatCount(count: number): void {
-    const clamped = clampRepeatCount(count);
-    this.store.update({ repeatCount: clamped });
-    this.api.updateSettings({ patch: { repeatCount: clamped } }).catch(() => undefined);
+    this.settings.update({ repeatCount: clampRepeatCount(count) });
   }
 
   setRepeatRising(rising: boolean): void {
-    this.store.update({ repeatRising: rising });
-    this.api.updateSettings({ patch: { repeatRising: rising } }).catch(() => undefined);
+    this.settings.update({ repeatRising: rising });
   }
 
   /**

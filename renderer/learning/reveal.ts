@@ -95,20 +95,3 @@ export class RevealStore {
     this.changes.emit('change');
   }
 }
-
-// The reveal state of the open document, for the transcript's reveal gates: the transcript renders
-// without knowing about learning (and without a player when the narration is missing), so the
-// learning bar publishes its store here while it is mounted.
-let current: RevealStore | null = null;
-const currentChanges = new Emitter<{ change: [] }>();
-
-export function setCurrentReveal(store: RevealStore | null): void {
-  if (current === store) return;
-  current = store;
-  currentChanges.emit('change');
-}
-
-export const currentReveal = {
-  subscribe: (listener: () => void): (() => void) => currentChanges.on('change', listener),
-  get: (): RevealStore | null => current,
-};

@@ -1,25 +1,12 @@
-// One LearningController per player, shared by the learning bar, the key commands, the reveal
-// buttons in the transcript and the recorder (the way renderer/notes shares its controller).
+// The open document's learning tools, shared by the learning bar, the key commands, the reveal
+// buttons in the transcript and the recorder. The document session owns (and destroys) them.
 import { useSyncExternalStore } from 'react';
-import { useBackend } from '../bridge/backend-context';
-import type { PlayerController } from '../player/controller';
-import { usePlayer } from '../player/player-context';
-import { LearningController, type LearningViewState } from './learning-controller';
+import { useSession } from '../session/context';
+import type { LearningController, LearningViewState } from './learning-controller';
 import type { RevealSnapshot } from './reveal';
 
-const controllers = new WeakMap<PlayerController, LearningController>();
-
 export function useLearningController(): LearningController {
-  const player = usePlayer();
-  const { api } = useBackend();
-  let controller = controllers.get(player);
-  if (!controller) {
-    controller = new LearningController(player, api);
-    // Nothing to tear down with the document: the player drops its frame and event listeners when
-    // destroyed, and a pending shadowing timer then only calls a player that no longer plays.
-    controllers.set(player, controller);
-  }
-  return controller;
+  return useSession().learning;
 }
 
 export function useLearningState(): LearningViewState {

@@ -130,6 +130,12 @@ export class NotesController {
     return id ? this.autosave.flush(id) : this.autosave.flushAll();
   }
 
+  /** The document closes: typing not yet saved is still sent; nobody listens any more. */
+  destroy(): void {
+    void this.autosave.flushAll();
+    this.listeners.clear();
+  }
+
   async remove(id: string): Promise<void> {
     await this.autosave.flush(id);
     try {

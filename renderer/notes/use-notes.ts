@@ -1,4 +1,4 @@
-// How the shell's pieces reach the notes of the open document: one NotesController per player
+// How the shell's pieces reach the notes of the open document: the session's one NotesController
 // (so the panel, the transcript markers, the waveform marks and the search box share it), and the
 // small bits of player glue (where a note plays from, where a new note is anchored).
 import { useT } from '../i18n';
@@ -6,25 +6,15 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { formatTime, type Note } from '../../common/notes/model';
 import { narratedSentenceFrom, startOf, unitAt } from '../../common/timing/navigate';
-import { useBackend } from '../bridge/backend-context';
 import type { PlayerController } from '../player/controller';
 import { usePlayer, usePlayerState } from '../player/player-context';
+import { useSession } from '../session/context';
 import type { SentenceDecorations } from '../transcript/TranscriptView';
 import type { WaveformMark } from '../waveform/Waveform';
-import { NotesController, type NotesSnapshot } from './notes-controller';
-
-const controllers = new WeakMap<PlayerController, NotesController>();
+import type { NotesController, NotesSnapshot } from './notes-controller';
 
 export function useNotesController(): NotesController {
-  const player = usePlayer();
-  const { api } = useBackend();
-  let controller = controllers.get(player);
-  if (!controller) {
-    controller = new NotesController(api, player.documentId, player.edition);
-    controllers.set(player, controller);
-    void controller.load();
-  }
-  return controller;
+  return useSession().notes;
 }
 
 export function useNotesSnapshot(): NotesSnapshot {

@@ -2,7 +2,13 @@
 // (play, seek, navigate, speed, language). React reads its low-frequency state (playing, chapter,
 // rate…) through subscribe/getSnapshot; anything that moves every frame (highlight, waveform
 // cursor, time display) registers with onFrame() instead and never re-renders React.
-import type { Bridge, ReadingPosition, Settings } from '../../common/bridge/contract';
+//
+// It also keeps the one answer to "where are we": `cursor`, moved once per frame (and on every
+// jump) to the time heard, which is the clock less the sync offset. The highlight, the chapter
+// display, notes, cards and "where am I" all read that one cursor, so they never disagree.
+// Speed, volume, mute, offset and narration language are the user's settings: the player reads
+// and writes them in the one settings store and follows it when they change elsewhere (reset).
+import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { Edition, Lang } from '../../common/edition/model';
 import type { NarrationTrack, TimedTranscript } from '../../common/timing/model';
 import { TimelineCursor, wordStart } from '../../common/timing/lookup';
@@ -20,9 +26,10 @@ import {
 import { getUiLanguage, translate } from '../i18n';
 import { Emitter } from '../ui/emitter';
 import { Store } from '../ui/store';
+import type { SettingsStore } from '../settings/settings-store';
 import { AudioClock } from './audio-clock';
 import { FrameLoop } from './frame-loop';
-import { PositionSaver, SettingsWriter } from './persistence';
+import { PositionSaver } from './persistence';
 
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 3;
@@ -32,11 +39,11 @@ export interface PlayerSnapshot {
   status: 'loading' | 'ready' | 'no-audio';
   audioError: string | null;
   playing: boolean;
+  /** The narration language of this document (the setting, when the document has it). */
   lang: Lang;
+  /** The speed heard now: the setting, or a speed for a moment (a rising repeat). */
   rate: number;
-  volume: number;
-  muted: boolean;
-  syncOffsetMs: number;
+  /** The sentence heard now (at the cursor), in the narration language. */
   sentenceId: string | null;
   chapterId: string | null;
   duration: number;
@@ -55,30 +62,37 @@ export interface PlayerControllerOptions {
   documentId: string;
   edition: Edition;
   timing: TimedTranscript;
-  settings: Settings;
-  api: Pick<Bridge, 'updateSettings' | 'getPosition' | 'savePosition'>;
+  settings: SettingsStore;
+  api: Pick<Bridge, 'getPosition' | 'savePosition'>;
   mediaUrl(mediaId: string): string;
+  /** The audio clock; howler's by default (tests hand in a fake that they move themselves). */
+  clock?: PlaybackClock;
 }
+
+/** What the player needs of an audio clock (AudioClock's public face). */
+export type PlaybackClock = Pick<
+  AudioClock,
+  'events' | 'load' | 'time' | 'duration' | 'isPlaying' | 'play' | 'pause' | 'seek' | 'setRate' | 'setVolume' | 'setMuted' | 'destroy'
+>;
 
 export class PlayerController {
   readonly documentId: string;
   readonly edition: Edition;
   readonly timing: TimedTranscript;
   readonly navigation: Readonly<Record<Lang, NavigationIndex>>;
-  /** The settings the document opened with (features read their own starting values here). */
-  readonly settings: Settings;
   readonly events = new Emitter<PlayerEvents>();
-  private readonly clock = new AudioClock();
+  private readonly clock: PlaybackClock;
   private readonly frames = new FrameLoop(
     () => this.time(),
     () => this.clock.isPlaying(),
   );
   private readonly chapterOfSentence: ReadonlyMap<string, string>;
-  private readonly settingsWriter: SettingsWriter;
+  private readonly settings: SettingsStore;
   private readonly positions: PositionSaver;
   private readonly api: PlayerControllerOptions['api'];
   private readonly mediaUrl: (mediaId: string) => string;
-  private cursor: TimelineCursor;
+  private currentCursor: TimelineCursor;
+  private readonly offs: (() => void)[] = [];
   private readonly store: Store<PlayerSnapshot>;
   /** The place while no audio is loaded (before it loads, or when it failed). */
   private detachedTime = 0;
@@ -86,6 +100,7 @@ export class PlayerController {
   private lastAudioError: string | null = null;
 
   constructor(options: PlayerControllerOptions) {
+    this.clock = options.clock ?? new AudioClock();
     this.documentId = options.documentId;
     this.edition = options.edition;
     this.timing = options.timing;
@@ -96,26 +111,19 @@ export class PlayerController {
       en: buildNavigationIndex(options.timing.tracks.en),
     };
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
-    const { settings } = options;
-    this.settings = settings;
+    this.settings = options.settings;
+    const settings = this.settings.settings;
     this.store = new Store<PlayerSnapshot>({
       status: 'loading',
       audioError: null,
       playing: false,
       lang: settings.narrationLang,
       rate: settings.rate,
-      volume: settings.volume,
-      muted: settings.muted,
-      syncOffsetMs: settings.syncOffsetMs,
       sentenceId: null,
       chapterId: options.edition.chapters[0]?.id ?? null,
       duration: options.timing.tracks[settings.narrationLang].duration,
     });
-    this.cursor = new TimelineCursor(this.navigation[settings.narrationLang].timeline);
-    this.settingsWriter = new SettingsWriter(
-      (patch) => this.api.updateSettings({ patch }),
-      (message) => this.events.emit('notice', message),
-    );
+    this.currentCursor = new TimelineCursor(this.navigation[settings.narrationLang].timeline);
     this.positions = new PositionSaver(
       () => this.getReadingPosition(),
       (position) => this.api.savePosition(position),
@@ -125,6 +133,14 @@ export class PlayerController {
     this.clock.setRate(settings.rate);
     this.clock.setVolume(settings.volume);
     this.clock.setMuted(settings.muted);
+    // The settings may change anywhere (the settings view, a key, reset): the player follows.
+    this.offs.push(
+      this.settings.watch((s) => s.rate, (rate) => this.applyRate(rate)),
+      this.settings.watch((s) => s.volume, (volume) => this.clock.setVolume(volume)),
+      this.settings.watch((s) => s.muted, (muted) => this.clock.setMuted(muted)),
+      this.settings.watch((s) => s.syncOffsetMs, () => this.moved()),
+      this.settings.watch((s) => s.narrationLang, (lang) => void this.setLanguage(lang)),
+    );
     this.clock.events.on('playing', (playing) => {
       this.update({ playing });
       this.positions.setPlaying(playing);
@@ -149,7 +165,7 @@ export class PlayerController {
     if (this.destroyed) return;
     const start = saved ? resumeTarget(this.edition, this.navigation[this.snapshot.lang], saved, this.snapshot.lang) : 0;
     this.detachedTime = start;
-    this.requestFrame();
+    this.moved();
     await this.loadAudio(start, false);
   }
 
@@ -167,16 +183,29 @@ export class PlayerController {
     return this.timing.tracks[lang];
   }
 
+  /** The clock: the narration's own time (seeks, loops and sentence ends are in this time). */
   time(): number {
     return this.snapshot.status === 'ready' ? this.clock.time() : this.detachedTime;
   }
 
-  /** Where the listener is: the integration point for notes. */
+  /** The time the listener hears (and sees lit): the clock less the sync offset. */
+  heardTime(): number {
+    return Math.max(0, this.time() - this.settings.settings.syncOffsetMs / 1000);
+  }
+
+  /**
+   * The one cursor over the narration, at the time heard: what the highlight lights, where a note
+   * goes, which chapter is shown. Moved once per frame; read it, do not move it.
+   */
+  get cursor(): TimelineCursor {
+    return this.currentCursor;
+  }
+
+  /** Where the listener is: the sentence at the cursor, and the time heard. */
   getPosition(): { time: number; sentenceId: string; lang: Lang } {
-    const time = this.time();
-    const cursor = new TimelineCursor(this.navigation[this.snapshot.lang].timeline);
-    cursor.moveTo(time);
-    const sentenceId = cursor.sentenceId() ?? this.navigation[this.snapshot.lang].timeline.sentenceIds[0] ?? this.edition.sentences[0]!.id;
+    const time = this.heardTime();
+    this.currentCursor.moveTo(time);
+    const sentenceId = this.currentCursor.sentenceId() ?? this.navigation[this.snapshot.lang].timeline.sentenceIds[0] ?? this.edition.sentences[0]!.id;
     return { time, sentenceId, lang: this.snapshot.lang };
   }
 
@@ -204,7 +233,7 @@ export class PlayerController {
     if (this.snapshot.status === 'ready') this.clock.seek(target);
     else this.detachedTime = target;
     this.positions.saveSoon();
-    this.requestFrame();
+    this.moved();
     this.events.emit('jumped', target);
   }
 
@@ -241,10 +270,9 @@ export class PlayerController {
   setRate(rate: number, options: { persist?: boolean } = {}): void {
     const step = options.persist === false ? 100 : 10;
     const clamped = Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * step) / step;
-    if (clamped === this.snapshot.rate) return;
-    this.clock.setRate(clamped);
-    this.update({ rate: clamped });
-    if (options.persist !== false) this.settingsWriter.update({ rate: clamped });
+    if (options.persist === false) this.applyRate(clamped);
+    else if (clamped === this.settings.settings.rate) this.applyRate(clamped);
+    else this.settings.update({ rate: clamped });
   }
 
   changeRate(delta: number): void {
@@ -252,27 +280,15 @@ export class PlayerController {
   }
 
   setVolume(volume: number): void {
-    const clamped = Math.min(1, Math.max(0, volume));
-    this.clock.setVolume(clamped);
-    this.update({ volume: clamped });
-    this.settingsWriter.update({ volume: clamped });
+    this.settings.update({ volume: Math.min(1, Math.max(0, volume)) });
   }
 
   setMuted(muted: boolean): void {
-    this.clock.setMuted(muted);
-    this.update({ muted });
-    this.settingsWriter.update({ muted });
+    this.settings.update({ muted });
   }
 
   toggleMute(): void {
-    this.setMuted(!this.snapshot.muted);
-  }
-
-  setSyncOffset(ms: number): void {
-    const clamped = Math.round(Math.min(500, Math.max(-500, ms)));
-    this.update({ syncOffsetMs: clamped });
-    this.settingsWriter.update({ syncOffsetMs: clamped });
-    this.requestFrame();
+    this.setMuted(!this.settings.settings.muted);
   }
 
   /** Switches the narration language and continues from the start of the same sentence. */
@@ -283,13 +299,14 @@ export class PlayerController {
     const index = this.navigation[lang];
     const sentence = narratedSentenceFrom(this.edition, index, here.sentenceId, lang);
     const start = sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
-    this.cursor = new TimelineCursor(index.timeline);
+    this.currentCursor = new TimelineCursor(index.timeline);
     this.detachedTime = start;
     this.update({ lang, duration: this.timing.tracks[lang].duration, sentenceId: null });
-    this.settingsWriter.update({ narrationLang: lang });
+    this.settings.update({ narrationLang: lang });
     this.events.emit('language', lang);
     await this.loadAudio(start, wasPlaying);
     this.positions.saveSoon();
+    this.moved();
     this.events.emit('jumped', start);
   }
 
@@ -305,13 +322,15 @@ export class PlayerController {
   /** Saves the place now (the page is being left). */
   flush(): void {
     this.positions.saveNow();
-    this.settingsWriter.flush();
+    void this.settings.flush();
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.flush();
     this.destroyed = true;
+    for (const off of this.offs) off();
+    this.offs.length = 0;
     this.positions.stop();
     this.frames.stop();
     this.clock.destroy();
@@ -347,10 +366,21 @@ export class PlayerController {
     this.frames.requestFrame();
   }
 
-  /** Every frame: keep the current sentence and chapter (React state, changes rarely) up to date. */
-  private readonly trackSentence = (time: number): void => {
-    if (!this.cursor.moveTo(time)) return;
-    const sentenceId = this.cursor.sentenceId();
+  /** The place changed outside a frame (a seek, the offset): move the cursor now, then draw. */
+  private moved(): void {
+    this.trackSentence();
+    this.requestFrame();
+  }
+
+  private applyRate(rate: number): void {
+    this.clock.setRate(rate);
+    this.update({ rate });
+  }
+
+  /** First in every frame: moves the one cursor, and keeps the sentence and chapter (React state) up to date. */
+  private readonly trackSentence = (): void => {
+    if (!this.currentCursor.moveTo(this.heardTime())) return;
+    const sentenceId = this.currentCursor.sentenceId();
     if (sentenceId === this.snapshot.sentenceId) return;
     const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;
     this.update({ sentenceId, chapterId });

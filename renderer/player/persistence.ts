@@ -1,36 +1,7 @@
-// Writing the listener's place and preferences back, without flooding the back end: settings are
-// merged and sent once the user pauses fiddling; the reading position is saved every few seconds
-// while playing and at once on pause, seek or leaving the page.
-import type { ReadingPosition, Settings } from '../../common/bridge/contract';
-import { getUiLanguage, translate } from '../i18n';
-
-export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
-
-export class SettingsWriter {
-  private pending: SettingsPatch = {};
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(
-    private readonly write: (patch: SettingsPatch) => Promise<unknown>,
-    private readonly onError: (message: string) => void,
-    private readonly delayMs = 400,
-  ) {}
-
-  update(patch: SettingsPatch): void {
-    this.pending = { ...this.pending, ...patch };
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const patch = this.pending;
-    this.pending = {};
-    if (Object.keys(patch).length === 0) return;
-    this.write(patch).catch((error: unknown) => this.onError(translate(getUiLanguage(), 'player.settingsNotSaved', { message: messageOf(error) })));
-  }
-}
+// Writing the listener's place back, without flooding the back end: the reading position is saved
+// every few seconds while playing and at once on pause, seek or leaving the page. (Settings have
+// their own writer in the one settings store, renderer/settings/settings-store.ts.)
+import type { ReadingPosition } from '../../common/bridge/contract';
 
 export class PositionSaver {
   private lastSaved = '';

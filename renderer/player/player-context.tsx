@@ -1,16 +1,12 @@
-// How components reach the player: usePlayer() for commands and data (edition, timing, position),
-// usePlayerState(select) for the few values that change at human speed (playing, chapter, rate…).
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+// How components reach the player of the open document: usePlayer() for commands and data
+// (edition, timing, position), usePlayerState(select) for the few values that change at human
+// speed (playing, chapter, rate…). The player belongs to the document session.
+import { useCallback, useSyncExternalStore } from 'react';
+import { useSession } from '../session/context';
 import type { PlayerController, PlayerSnapshot } from './controller';
 
-const PlayerContext = createContext<PlayerController | null>(null);
-
-export const PlayerProvider = PlayerContext.Provider;
-
 export function usePlayer(): PlayerController {
-  const player = useContext(PlayerContext);
-  if (!player) throw new Error('usePlayer needs a PlayerProvider above it');
-  return player;
+  return useSession().player;
 }
 
 /** Re-renders only when the selected value changes; select a primitive or a stable object. */

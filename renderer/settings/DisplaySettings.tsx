@@ -1,7 +1,7 @@
 // The transcript's layout and the highlight's sync offset.
 import { useId } from 'react';
 import type { Layout } from '../transcript/layout-model';
-import { usePlayer, usePlayerState } from '../player/player-context';
+import { useSettings } from './settings-context';
 import { useT } from '../i18n';
 
 export const LAYOUT_IDS: readonly Layout[] = ['side-by-side', 'interleaved', 'de', 'en'];
@@ -26,8 +26,9 @@ export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(la
 /** The slider, its value, help and reset: the same in the toolbar popover and the settings view. */
 function SyncOffsetFields({ id, className }: { id: string; className: string }) {
   const t = useT();
-  const player = usePlayer();
-  const offset = usePlayerState((s) => s.syncOffsetMs);
+  const { settings, update } = useSettings();
+  const offset = settings.syncOffsetMs;
+  const setOffset = (ms: number) => update({ syncOffsetMs: Math.round(Math.min(500, Math.max(-500, ms))) });
   const shown = t('sync.value', { sign: offset > 0 ? '+' : '', ms: offset });
   return (
     <div className={className}>
@@ -41,13 +42,13 @@ function SyncOffsetFields({ id, className }: { id: string; className: string }) 
         value={offset}
         aria-valuetext={shown}
         aria-describedby={`${id}-help`}
-        onChange={(event) => player.setSyncOffset(Number(event.target.value))}
+        onChange={(event) => setOffset(Number(event.target.value))}
       />
       <output htmlFor={id}>{shown}</output>
       <p id={`${id}-help`} className="help-text">
         {t('sync.help')}
       </p>
-      <button type="button" onClick={() => player.setSyncOffset(0)} disabled={offset === 0}>
+      <button type="button" onClick={() => setOffset(0)} disabled={offset === 0}>
         {t('sync.reset')}
       </button>
     </div>

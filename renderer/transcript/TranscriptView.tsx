@@ -39,7 +39,6 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     if (!follow) return;
     const highlighter = new Highlighter(
       new Map(),
-      player.navigation,
       counterparts,
       player.getSnapshot().lang,
       (unit) => {
@@ -49,12 +48,12 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
       (word) => follow.keepInView(word),
     );
     highlighterRef.current = highlighter;
-    const offset = () => player.getSnapshot().syncOffsetMs / 1000;
-    const offFrame = player.onFrame((time) => highlighter.update(time - offset()));
+    // The player moves its cursor first in every frame (and before it announces a jump).
+    const offFrame = player.onFrame(() => highlighter.update(player.cursor));
     const offLanguage = player.events.on('language', (lang) => highlighter.setLanguage(lang));
     // A jump the listener asked for: light the new place now and bring it into view.
     const offJump = player.events.on('jumped', () => {
-      highlighter.update(player.time() - offset());
+      highlighter.update(player.cursor);
       follow.resume(highlighter.currentUnit());
     });
     return () => {
@@ -73,7 +72,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     highlighter.setRegistry(buildRegistry(article));
     const first = article.querySelector<HTMLElement>('[data-unit]');
     if (first && !article.querySelector('[data-unit][tabindex="0"]')) first.tabIndex = 0;
-    highlighter.update(player.time() - player.getSnapshot().syncOffsetMs / 1000);
+    highlighter.update(player.cursor);
     follow?.reveal(highlighter.currentUnit(), true);
   }, [model, sentenceDecorations, player, follow]);
 

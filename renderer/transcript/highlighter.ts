@@ -1,10 +1,10 @@
-// The word highlight. Each frame it is given the time; it looks the word up with a hint (O(1) while
-// playing) and touches the DOM only when the sentence or word changes: it moves two classes and an
-// aria-current, nothing else. The elements come from a registry built once per render, so there is
-// no querySelector per frame and no React render at all.
+// The word highlight. Each frame it is shown the player's one cursor (already moved to the time
+// heard, sync offset applied) and touches the DOM only when the sentence or word changes: it moves
+// two classes and an aria-current, nothing else. It has no cursor of its own, so what it lights is
+// always what the rest of the app calls "here". The elements come from a registry built once per
+// render, so there is no querySelector per frame and no React render at all.
 import type { Edition, Lang } from '../../common/edition/model';
-import { TimelineCursor } from '../../common/timing/lookup';
-import type { NavigationIndex } from '../../common/timing/navigate';
+import type { TimelineCursor } from '../../common/timing/lookup';
 
 export const CURRENT_SENTENCE = 'is-current';
 export const CURRENT_WORD = 'is-current-word';
@@ -57,24 +57,21 @@ export function buildCounterparts(edition: Edition): Record<Lang, Map<string, st
 }
 
 export class Highlighter {
-  private cursor: TimelineCursor;
   private sentenceShown = -2;
+  private wordIndexShown = -2;
   private wordShown: HTMLElement | null = null;
   private sentencesShown: HTMLElement[] = [];
   private unitShown: HTMLElement | null = null;
 
   constructor(
     private registry: ElementRegistry,
-    private readonly navigation: Readonly<Record<Lang, NavigationIndex>>,
     private readonly counterparts: Record<Lang, Map<string, string[]>>,
     private lang: Lang,
     /** Told when the current unit changes (for following the narration with the scroll). */
     private readonly onUnitChange: (unit: HTMLElement | null) => void,
     /** Told when the current word changes (at large text a unit can be taller than the view). */
     private readonly onWordChange?: (word: HTMLElement) => void,
-  ) {
-    this.cursor = new TimelineCursor(navigation[lang].timeline);
-  }
+  ) {}
 
   /** The transcript re-rendered (new layout): forget the old elements, light the new ones. */
   setRegistry(registry: ElementRegistry): void {
@@ -82,10 +79,10 @@ export class Highlighter {
     this.registry = registry;
   }
 
+  /** The narration language changed: the cursor shown from now on is over the other track. */
   setLanguage(lang: Lang): void {
     this.clear();
     this.lang = lang;
-    this.cursor = new TimelineCursor(this.navigation[lang].timeline);
   }
 
   /** The unit lit now, if any. */
@@ -93,17 +90,17 @@ export class Highlighter {
     return this.unitShown;
   }
 
-  /** Shows what is heard at `time` (already shifted by the sync offset). */
-  update(time: number): void {
-    const changed = this.cursor.moveTo(time);
-    if (!changed && this.sentenceShown !== -2) return;
-    const sentenceId = this.cursor.sentenceId();
+  /** Shows the sentence and word the cursor is at (it does not move the cursor). */
+  update(cursor: TimelineCursor): void {
+    if (cursor.sentence === this.sentenceShown && cursor.word === this.wordIndexShown) return;
+    const sentenceId = cursor.sentenceId();
     const elements = sentenceId ? this.registry.get(registryKey(this.lang, sentenceId)) : undefined;
-    if (this.cursor.sentence !== this.sentenceShown) {
-      this.sentenceShown = this.cursor.sentence;
+    if (cursor.sentence !== this.sentenceShown) {
+      this.sentenceShown = cursor.sentence;
       this.showSentence(sentenceId, elements);
     }
-    const wordIndex = this.cursor.wordInSentence();
+    this.wordIndexShown = cursor.word;
+    const wordIndex = cursor.wordInSentence();
     const word = wordIndex >= 0 ? (elements?.words[wordIndex] ?? null) : null;
     if (word !== this.wordShown) {
       this.wordShown?.classList.remove(CURRENT_WORD);
@@ -121,7 +118,7 @@ export class Highlighter {
     this.unitShown?.removeAttribute('aria-current');
     this.unitShown = null;
     this.sentenceShown = -2;
-    this.cursor.reset();
+    this.wordIndexShown = -2;
   }
 
   private showSentence(sentenceId: string | null, elements: SentenceElements | undefined): void {

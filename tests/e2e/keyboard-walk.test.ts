@@ -156,7 +156,8 @@ describe('keyboard only', () => {
     await expect.poll(() => page.getByTestId('font-scale').textContent()).toBe('200 %');
     await press('Escape');
     await expect.poll(() => page.getByRole('dialog', { name: 'Settings' }).isVisible()).toBe(false);
-    expect(await app.services.handlers.getSettings(undefined)).toMatchObject({ settings: { theme: 'contrast-dark', fontScale: 2 } });
+    // Quick changes are merged into one write, sent a moment after the last.
+    await expect.poll(async () => (await app.services.handlers.getSettings(undefined)).settings).toMatchObject({ theme: 'contrast-dark', fontScale: 2 });
 
     // Cards: save the sentence heard now (Shift+C), open the cards (Shift+K), export with Enter.
     await press('Shift+C');

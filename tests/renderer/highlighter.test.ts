@@ -1,8 +1,9 @@
-// The highlighter against stand-in elements: it lights the word and sentence heard (and the other
-// language's sentence), and touches the DOM only when something changes.
+// The highlighter against stand-in elements: it lights the word and sentence the player's cursor is
+// at (and the other language's sentence), and touches the DOM only when something changes.
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../common/edition/model';
-import { buildNavigationIndex } from '../../common/timing/navigate';
+import { TimelineCursor } from '../../common/timing/lookup';
+import { buildNavigationIndex, type NavigationIndex } from '../../common/timing/navigate';
 import { buildCounterparts, CURRENT_SENTENCE, CURRENT_WORD, Highlighter, registryKey, type ElementRegistry } from '../../renderer/transcript/highlighter';
 
 let domWrites = 0;
@@ -66,6 +67,15 @@ const en = buildNavigationIndex({
   chapters: [{ id: 'c1', start: 0, end: 9 }],
 });
 
+/** The player's part: one cursor over a track, moved to the time heard. */
+function cursorOver(index: NavigationIndex): (time: number) => TimelineCursor {
+  const cursor = new TimelineCursor(index.timeline);
+  return (time) => {
+    cursor.moveTo(time);
+    return cursor;
+  };
+}
+
 function registry(): { registry: ElementRegistry; el: (lang: string, id: string) => FakeElement; word: (lang: string, id: string, i: number) => FakeElement } {
   const map: ElementRegistry = new Map();
   const sentences = new Map<string, FakeElement>();
@@ -91,13 +101,14 @@ describe('Highlighter', () => {
   it('lights the word heard and its sentence in both languages', () => {
     const r = registry();
     const units: unknown[] = [];
-    const highlighter = new Highlighter(r.registry, { de, en }, buildCounterparts(edition), 'de', (u) => units.push(u));
-    highlighter.update(1.2);
+    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', (u) => units.push(u));
+    const at = cursorOver(de);
+    highlighter.update(at(1.2));
     expect(r.word('de', 's001', 1).classes.has(CURRENT_WORD)).toBe(true);
     expect(r.el('de', 's001').classes.has(CURRENT_SENTENCE)).toBe(true);
     expect(r.el('en', 's001').classes.has(CURRENT_SENTENCE)).toBe(true);
     // A German sentence whose English is shared lights the English carrier.
-    highlighter.update(7.5);
+    highlighter.update(at(7.5));
     expect(r.el('de', 's003').classes.has(CURRENT_SENTENCE)).toBe(true);
     expect(r.el('en', 's002').classes.has(CURRENT_SENTENCE)).toBe(true);
     expect(r.el('de', 's001').classes.has(CURRENT_SENTENCE)).toBe(false);
@@ -107,8 +118,9 @@ describe('Highlighter', () => {
 
   it('lights all German sentences sharing an English one while the English narration reads it', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, { de, en }, buildCounterparts(edition), 'en', () => undefined);
-    highlighter.update(6.1);
+    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'en', () => undefined);
+    const at = cursorOver(en);
+    highlighter.update(at(6.1));
     expect(r.word('en', 's002', 2).classes.has(CURRENT_WORD)).toBe(true);
     expect(r.el('de', 's002').classes.has(CURRENT_SENTENCE)).toBe(true);
     expect(r.el('de', 's003').classes.has(CURRENT_SENTENCE)).toBe(true);
@@ -116,27 +128,30 @@ describe('Highlighter', () => {
 
   it('writes to the DOM only when the word or sentence changes', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, { de, en }, buildCounterparts(edition), 'de', () => undefined);
-    highlighter.update(0.1);
+    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', () => undefined);
+    let at = cursorOver(de);
+    highlighter.update(at(0.1));
     domWrites = 0;
-    for (let t = 0.1; t < 0.95; t += 1 / 60) highlighter.update(t);
+    for (let t = 0.1; t < 0.95; t += 1 / 60) highlighter.update(at(t));
     expect(domWrites).toBe(0);
-    highlighter.update(1.01);
+    highlighter.update(at(1.01));
     expect(domWrites).toBe(2); // one class off, one class on
   });
 
   it('starts over on a new language or new elements', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, { de, en }, buildCounterparts(edition), 'de', () => undefined);
-    highlighter.update(1.2);
+    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', () => undefined);
+    let at = cursorOver(de);
+    highlighter.update(at(1.2));
     highlighter.setLanguage('en');
+    at = cursorOver(en);
     expect(r.word('de', 's001', 1).classes.size).toBe(0);
-    highlighter.update(1.2);
+    highlighter.update(at(1.2));
     expect(r.word('en', 's001', 1).classes.has(CURRENT_WORD)).toBe(true);
     const fresh = registry();
     highlighter.setRegistry(fresh.registry);
     expect(r.word('en', 's001', 1).classes.size).toBe(0);
-    highlighter.update(1.2);
+    highlighter.update(at(1.2));
     expect(fresh.word('en', 's001', 1).classes.has(CURRENT_WORD)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReadingPosition } from '../../common/bridge/contract';
-import { PositionSaver, SettingsWriter } from '../../renderer/player/persistence';
+import { PositionSaver } from '../../renderer/player/persistence';
 import { Emitter } from '../../renderer/ui/emitter';
 import { formatRate, formatTime, speakTime } from '../../renderer/ui/format';
 
@@ -9,28 +9,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('SettingsWriter', () => {
-  it('merges quick changes into one write', async () => {
-    const writes: unknown[] = [];
-    const writer = new SettingsWriter(async (patch) => writes.push(patch), () => undefined, 400);
-    writer.update({ rate: 1.1 });
-    writer.update({ rate: 1.2 });
-    writer.update({ muted: true });
-    expect(writes).toEqual([]);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(writes).toEqual([{ rate: 1.2, muted: true }]);
-  });
-
-  it('reports a failed write in words', async () => {
-    const errors: string[] = [];
-    const writer = new SettingsWriter(() => Promise.reject(new Error('disk full')), (m) => errors.push(m));
-    writer.update({ volume: 0.5 });
-    writer.flush();
-    await vi.runAllTimersAsync();
-    expect(errors).toEqual(['Your settings could not be saved: disk full']);
-  });
 });
 
 describe('PositionSaver', () => {

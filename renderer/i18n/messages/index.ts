@@ -7,6 +7,7 @@ import cards from './cards';
 import display from './display';
 import keys from './keys';
 import learning from './learning';
+import library from './library';
 import notes from './notes';
 import player from './player';
 import search from './search';
@@ -18,6 +19,7 @@ export const CATALOGS = [
   display,
   keys,
   learning,
+  library,
   notes,
   player,
   search,

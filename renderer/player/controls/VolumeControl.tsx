@@ -1,13 +1,13 @@
 import { useId } from 'react';
-import { usePlayer, usePlayerState } from '../player-context';
+import { useSettings } from '../../settings/settings-context';
+import { usePlayer } from '../player-context';
 import { Icon } from '../../ui/icons';
 import { useT } from '../../i18n';
 import { ControlButton } from './ControlButton';
 
 export function VolumeControl() {
   const player = usePlayer();
-  const volume = usePlayerState((s) => s.volume);
-  const muted = usePlayerState((s) => s.muted);
+  const { volume, muted } = useSettings().settings;
   const id = useId();
   const t = useT();
   return (

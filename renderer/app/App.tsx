@@ -14,6 +14,7 @@ import { AppFrame } from './AppFrame';
 import { useBackend } from './backend-context';
 import { DocumentScreen } from './DocumentScreen';
 import { installShortcuts } from './shortcuts';
+import './app.css';
 
 type Phase =
   | { status: 'loading' }

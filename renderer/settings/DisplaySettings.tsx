@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Layout } from '../transcript/layout-model';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { useT } from '../i18n';
+import './display-settings.css';
 
 export const LAYOUT_IDS: readonly Layout[] = ['side-by-side', 'interleaved', 'de', 'en'];
 

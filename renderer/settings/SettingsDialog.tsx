@@ -10,6 +10,8 @@ import { useAppearance } from '../theme/appearance';
 import { LAYOUT_IDS } from './DisplaySettings';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { useSettings } from './settings-context';
+import '../ui/notice.css';
+import './settings.css';
 
 const HIGHLIGHT_STYLES: readonly Settings['highlightStyle'][] = ['background', 'underline', 'bold', 'outline', 'none'];
 const LINE_SPACINGS = [1.4, 1.6, 2, 2.5] as const;

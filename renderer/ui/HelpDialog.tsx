@@ -4,6 +4,7 @@ import { helpSections } from '../../common/keymap';
 import { useT, type MessageKey } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
 import { useModalDialog } from './use-modal-dialog';
+import './help-dialog.css';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './ui/base.css';
 import { App } from './app/App';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { BackendProvider } from './bridge/backend-context';
 import { createBackend } from './bridge/backend';
-import './app/base.css';
 
 const backend = createBackend();
 

@@ -17,6 +17,7 @@ import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
 import { DocumentScreen } from './DocumentScreen';
 import { startDocument } from './start-document';
+import '../shell/app.css';
 
 type Phase =
   | { status: 'loading' }

@@ -17,6 +17,7 @@ import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import type { CardsController, CardSaveState } from './cards-controller';
 import { useSession } from '../session/context';
+import '../ui/dialog.css';
 import './cards.css';
 import { blobFromBase64, downloadBlob } from '../ui/files';
 
@@ -137,11 +138,11 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   return (
     <dialog
       ref={dialogRef}
-      className="cards-dialog"
+      className="modal-dialog cards-dialog"
       aria-labelledby={`${id}-title`}
       onClose={handleClose}
     >
-      <div className="cards-head">
+      <div className="dialog-header cards-head">
         <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
           {t('cards.title')} <span className="cards-count">({t('cards.count', { count: snapshot.cards.length })})</span>
         </h2>

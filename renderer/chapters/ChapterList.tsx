@@ -5,6 +5,7 @@ import { chapterDurations, startOf } from '../../common/timing/navigate';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { formatTime, speakTime } from '../ui/format';
 import { useT } from '../i18n';
+import './chapters.css';
 
 const selectChapter = (s: { chapterId: string | null }) => s.chapterId;
 const selectLang = (s: { lang: 'de' | 'en' }) => s.lang;

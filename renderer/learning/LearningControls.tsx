@@ -14,6 +14,7 @@ import { LearningButton, preciseTime, useAnnouncer } from './ui';
 import type { HiddenLanguage } from './reveal';
 import { transcriptSelection } from './selection';
 import { useLearningController, useLearningState, useRevealSnapshot } from './use-learning';
+import '../ui/popover.css';
 import './learning.css';
 
 export function describeLearning(message: LearningMessage, t: Translate, lang: UiLang): string {
@@ -152,8 +153,8 @@ export function LearningControls({ extra }: { extra?: ReactNode }) {
           {t('learning.shadowing')}
         </LearningButton>
         <details className="learning-options">
-          <summary aria-label={t('learning.optionsLabel')}>{t('learning.options')}</summary>
-          <div className="learning-popover">
+          <summary className="popover-toggle" aria-label={t('learning.optionsLabel')}>{t('learning.options')}</summary>
+          <div className="popover learning-popover">
             <label htmlFor={`${id}-count`}>{t('learning.repeatCount')}</label>
             <input
               id={`${id}-count`}

@@ -12,6 +12,8 @@ import { usePlayer, usePlayerState } from '../player/player-context';
 import { LearningButton, preciseTime } from './ui';
 import { useLearningController } from './use-learning';
 import { blobFromBase64 } from '../ui/files';
+import '../ui/popover.css';
+import './learning.css';
 
 /** The longest recording; a forgotten Stop does not fill the disk. */
 const MAX_RECORDING_MS = 60_000;
@@ -257,10 +259,10 @@ export function Recorder({ announce }: { announce(text: string): void }) {
         {t('learning.compare')}
       </LearningButton>
       <details className="learning-options recordings" ref={listRef}>
-        <summary title={t('learning.recordingsLabel')}>
+        <summary className="popover-toggle" title={t('learning.recordingsLabel')}>
           {t('learning.recordings')} ({recordings.length})
         </summary>
-        <div className="learning-popover">
+        <div className="popover learning-popover">
           <p className="help-text">{t('learning.recordingsPrivate')}</p>
           {recordings.length === 0 ? (
             <p>{t('learning.recordingsNone')}</p>

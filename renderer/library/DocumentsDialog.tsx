@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../common/bridge/contract';
 import { useT, useUiLanguage } from '../i18n';
 import { useModalDialog } from '../ui/use-modal-dialog';
+import '../ui/dialog.css';
+import './library.css';
 
 export interface LibraryChoice {
   documents: readonly DocumentSummary[];
@@ -43,8 +45,8 @@ function DocumentsDialog({ open, onClose, library }: { open: boolean; onClose():
   const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('[aria-current="true"], li button') ?? dialog.querySelector('button'));
   const title = (doc: DocumentSummary) => (uiLang === 'en' && doc.title.en ? doc.title.en : doc.title.de || doc.title.en || doc.id);
   return (
-    <dialog ref={dialogRef} className="documents-dialog app-dialog" aria-labelledby="documents-title" onClose={handleClose}>
-      <div className="help-header">
+    <dialog ref={dialogRef} className="modal-dialog documents-dialog" aria-labelledby="documents-title" onClose={handleClose}>
+      <div className="dialog-header">
         <h2 id="documents-title">{t('library.title')}</h2>
         <button type="button" onClick={close}>
           {t('keys.close')}

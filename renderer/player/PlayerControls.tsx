@@ -10,6 +10,7 @@ import { TimeDisplay } from './controls/TimeDisplay';
 import { VolumeControl } from './controls/VolumeControl';
 import { useT } from '../i18n';
 import { usePlayer, usePlayerState } from './player-context';
+import './player.css';
 
 export function PlayerControls({ marks, extra }: { marks?: readonly WaveformMark[]; extra?: ReactNode }) {
   const player = usePlayer();

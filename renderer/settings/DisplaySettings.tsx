@@ -3,6 +3,8 @@ import { useId } from 'react';
 import type { Layout } from '../transcript/layout-model';
 import { useSettings } from './settings-context';
 import { useT } from '../i18n';
+import '../ui/popover.css';
+import './display-settings.css';
 
 export const LAYOUT_IDS: readonly Layout[] = ['side-by-side', 'interleaved', 'de', 'en'];
 
@@ -60,7 +62,7 @@ export function SyncOffsetControl() {
   const id = useId();
   return (
     <details className="toolbar-item sync-offset">
-      <summary>{t('sync.summary')}</summary>
+      <summary className="popover-toggle">{t('sync.summary')}</summary>
       <SyncOffsetFields id={id} className="popover" />
     </details>
   );

@@ -10,6 +10,9 @@ import { useAppearance } from '../theme/appearance';
 import { LAYOUT_IDS } from './DisplaySettings';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { useSettings } from './settings-context';
+import '../ui/dialog.css';
+import '../ui/notice.css';
+import './settings.css';
 
 const HIGHLIGHT_STYLES: readonly Settings['highlightStyle'][] = ['background', 'underline', 'bold', 'outline', 'none'];
 const LINE_SPACINGS = [1.4, 1.6, 2, 2.5] as const;
@@ -24,12 +27,12 @@ export function SettingsDialog({ open, onClose, extra }: { open: boolean; onClos
   return (
     <dialog
       ref={dialogRef}
-      className="settings-dialog"
+      className="modal-dialog settings-dialog"
       aria-labelledby="settings-title"
       aria-describedby="settings-intro"
       onClose={handleClose}
     >
-      <div className="settings-header">
+      <div className="dialog-header settings-header">
         <h2 id="settings-title">{t('settings.title')}</h2>
         <button type="button" onClick={close}>
           {t('settings.close')}
@@ -338,7 +341,7 @@ function ResetSection() {
       <p className="help-text" role="status">
         {done ? t('settings.resetDone') : ''}
       </p>
-      <dialog ref={confirmRef} className="confirm-dialog" role="alertdialog" aria-labelledby={`${ids}-confirm-title`} aria-describedby={`${ids}-confirm-body`} onClose={(event) => event.target === event.currentTarget && openerRef.current?.focus()}>
+      <dialog ref={confirmRef} className="modal-dialog confirm-dialog" role="alertdialog" aria-labelledby={`${ids}-confirm-title`} aria-describedby={`${ids}-confirm-body`} onClose={(event) => event.target === event.currentTarget && openerRef.current?.focus()}>
         <h2 id={`${ids}-confirm-title`}>{t('settings.resetConfirmTitle')}</h2>
         <p id={`${ids}-confirm-body`}>{t('settings.resetConfirmBody')}</p>
         <div className="notice-actions">

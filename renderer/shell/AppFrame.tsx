@@ -9,6 +9,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { HelpDialog } from '../ui/HelpDialog';
 import { PanelProvider, useFrameSize, type PanelId } from './panels';
 import { useCommand } from './shortcuts';
+import './frame.css';
 
 export interface AppFrameProps {
   title: string;

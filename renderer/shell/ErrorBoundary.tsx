@@ -2,6 +2,7 @@
 // what happened and a way on (in the UI language last in use).
 import { Component, type ReactNode } from 'react';
 import { getUiLanguage, translate } from '../i18n';
+import './app.css';
 
 interface State {
   error: Error | null;

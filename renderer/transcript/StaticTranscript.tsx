@@ -5,6 +5,7 @@ import type { Edition } from '../../common/edition/model';
 import { buildTranscriptModel, type Layout } from './layout-model';
 import { Chapters } from './TranscriptView';
 import { useT } from '../i18n';
+import './transcript.css';
 
 export function StaticTranscript({ edition, layout }: { edition: Edition; layout: Layout }) {
   const t = useT();

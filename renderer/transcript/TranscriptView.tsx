@@ -9,6 +9,7 @@ import { FollowController } from './follow';
 import { buildCounterparts, buildRegistry, Highlighter } from './highlighter';
 import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
+import './transcript.css';
 
 export type { SentenceDecoration, SentenceDecorations } from './ParagraphView';
 

@@ -4,6 +4,8 @@ import { helpSections } from '../../common/keymap';
 import { useT, type MessageKey } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
 import { useModalDialog } from './use-modal-dialog';
+import './dialog.css';
+import './help-dialog.css';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
@@ -12,11 +14,11 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
   return (
     <dialog
       ref={dialogRef}
-      className="help-dialog"
+      className="modal-dialog help-dialog"
       aria-labelledby="help-title"
       onClose={handleClose}
     >
-      <div className="help-header">
+      <div className="dialog-header help-header">
         <h2 id="help-title">{t('keys.title')}</h2>
         <button type="button" onClick={close}>
           {t('keys.close')}

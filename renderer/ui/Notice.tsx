@@ -1,5 +1,6 @@
 // A message the user should read, with a way on (an action, or dismissing it).
 import type { ReactNode } from 'react';
+import './notice.css';
 
 export interface NoticeAction {
   label: string;

@@ -8,6 +8,7 @@ import { formatTime, speakTime } from '../ui/format';
 import { WaveformView, type WaveformMark } from './waveform-view';
 import { useT } from '../i18n';
 import { useAppearance } from '../theme/appearance';
+import './waveform.css';
 
 export type { WaveformMark } from './waveform-view';
 

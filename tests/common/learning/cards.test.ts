@@ -17,8 +17,8 @@ import {
   recordingExtension,
   sortCards,
   type Card,
-} from '../../common/learning/cards';
-import { parseEdition } from '../../common/edition/parse';
+} from '../../../common/learning/cards';
+import { parseEdition } from '../../../common/edition/parse';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -197,7 +197,7 @@ describe('the Anki export', () => {
 
 describe('cards and recordings model', () => {
   const edition = (() => {
-    const file = join(import.meta.dirname, '..', 'fixtures', 'editions', 'valid-small.yaml');
+    const file = join(import.meta.dirname, '..', '..', 'fixtures', 'editions', 'valid-small.yaml');
     const parsed = parseEdition(readFileSync(file, 'utf8'), file);
     if (!parsed.ok) throw new Error('fixture');
     return parsed.edition;

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEdition } from '../../common/edition/parse';
-import { RevealStore } from '../../renderer/learning/reveal';
+import { parseEdition } from '../../../common/edition/parse';
+import { RevealStore } from '../../../renderer/learning/reveal';
 
 const edition = (() => {
-  const file = join(import.meta.dirname, '..', 'fixtures', 'editions', 'valid-small.yaml');
+  const file = join(import.meta.dirname, '..', '..', 'fixtures', 'editions', 'valid-small.yaml');
   const parsed = parseEdition(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error('fixture');
   return parsed.edition;

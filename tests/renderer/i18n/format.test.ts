@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, messageParams, resolveUiLanguage } from '../../renderer/i18n/format';
-import { translate } from '../../renderer/i18n';
+import { formatMessage, messageParams, resolveUiLanguage } from '../../../renderer/i18n/format';
+import { translate } from '../../../renderer/i18n';
 
 describe('formatMessage', () => {
   it('fills in parameters, numbers in the language’s style', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Edition } from '../../common/edition/model';
+import type { Edition } from '../../../common/edition/model';
 import {
   buildNavigationIndex,
   chapterDurations,
@@ -14,7 +14,7 @@ import {
   skipTarget,
   startOf,
   unitAt,
-} from '../../common/timing/navigate';
+} from '../../../common/timing/navigate';
 
 const track = {
   duration: 20,

@@ -1,8 +1,8 @@
 // Every message exists in German and English, with the same parameters, and no key is defined by two
 // catalogs (a later one would silently win).
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, MESSAGES } from '../../renderer/i18n/messages';
-import { messageParams } from '../../renderer/i18n/format';
+import { CATALOGS, MESSAGES } from '../../../renderer/i18n/messages';
+import { messageParams } from '../../../renderer/i18n/format';
 
 describe('message catalogs', () => {
   it('have every key in both languages', () => {
@@ -51,7 +51,7 @@ describe('message catalogs', () => {
 
 describe('keyboard messages', () => {
   it('name every command, group and context key of the keymap in both languages', async () => {
-    const { COMMANDS, COMMAND_GROUPS, CONTEXT_KEYS } = await import('../../common/keymap');
+    const { COMMANDS, COMMAND_GROUPS, CONTEXT_KEYS } = await import('../../../common/keymap');
     const needed = [
       ...Object.keys(COMMANDS).map((id) => `keys.${id}`),
       ...COMMAND_GROUPS.map((group) => `keys.group.${group}`),
@@ -64,8 +64,8 @@ describe('keyboard messages', () => {
   });
 
   it('write keys readably in each language', async () => {
-    const { keyLabel } = await import('../../renderer/i18n/key-names');
-    const { translate } = await import('../../renderer/i18n');
+    const { keyLabel } = await import('../../../renderer/i18n/key-names');
+    const { translate } = await import('../../../renderer/i18n');
     const en = (k: Parameters<typeof translate>[1]) => translate('en', k);
     const de = (k: Parameters<typeof translate>[1]) => translate('de', k);
     expect(keyLabel('Shift+ArrowLeft', en)).toBe('Shift+←');

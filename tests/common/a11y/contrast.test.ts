@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestTextOn, contrastRatio, formatRatio, isHexColor, mix, parseHex, relativeLuminance, tintKeepingContrast, toHex } from '../../common/a11y/contrast';
+import { bestTextOn, contrastRatio, formatRatio, isHexColor, mix, parseHex, relativeLuminance, tintKeepingContrast, toHex } from '../../../common/a11y/contrast';
 
 describe('contrast', () => {
   it('gives the WCAG luminance of black, white and the primaries', () => {

@@ -1,10 +1,10 @@
 // The highlighter against stand-in elements: it lights the word and sentence the player's cursor is
 // at (and the other language's sentence), and touches the DOM only when something changes.
 import { describe, expect, it } from 'vitest';
-import type { Edition } from '../../common/edition/model';
-import { TimelineCursor } from '../../common/timing/lookup';
-import { buildNavigationIndex, type NavigationIndex } from '../../common/timing/navigate';
-import { buildCounterparts, CURRENT_SENTENCE, CURRENT_WORD, Highlighter, registryKey, type ElementRegistry } from '../../renderer/transcript/highlighter';
+import type { Edition } from '../../../common/edition/model';
+import { TimelineCursor } from '../../../common/timing/lookup';
+import { buildNavigationIndex, type NavigationIndex } from '../../../common/timing/navigate';
+import { buildCounterparts, CURRENT_SENTENCE, CURRENT_WORD, Highlighter, registryKey, type ElementRegistry } from '../../../renderer/transcript/highlighter';
 
 let domWrites = 0;
 

@@ -9,9 +9,9 @@ import {
   risingRates,
   shadowingPauseMs,
   type LearningAction,
-} from '../../common/learning/scheduler';
-import { sentenceSpanAt, sentencesSpan, snapLoopPoint, wordsSpan } from '../../common/learning/spans';
-import { buildTimeline } from '../../common/timing/lookup';
+} from '../../../common/learning/scheduler';
+import { sentenceSpanAt, sentencesSpan, snapLoopPoint, wordsSpan } from '../../../common/learning/spans';
+import { buildTimeline } from '../../../common/timing/lookup';
 
 // Three sentences with pauses between them, as the narration has.
 const SENTENCES = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, lastStartAtOrBefore, sentenceAt, TimelineCursor, wordStart, START_TOLERANCE } from '../../common/timing/lookup';
+import { buildTimeline, lastStartAtOrBefore, sentenceAt, TimelineCursor, wordStart, START_TOLERANCE } from '../../../common/timing/lookup';
 
 // Three sentences with a pause between them and a gap before the first word of the second.
 const SENTENCES = [

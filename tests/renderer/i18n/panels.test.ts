@@ -1,7 +1,7 @@
 // When the side panels fold away: the frame's size in rem, so both the text size setting (a larger
 // rem) and the system's zoom (a smaller window in CSS pixels) count.
 import { describe, expect, it } from 'vitest';
-import { frameSizeFor } from '../../renderer/shell/panels';
+import { frameSizeFor } from '../../../renderer/shell/panels';
 
 describe('frameSizeFor', () => {
   it('keeps all three columns on a large window at 100%', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describePlace } from '../../common/a11y/where';
-import { parseEdition } from '../../common/edition/parse';
+import { describePlace } from '../../../common/a11y/where';
+import { parseEdition } from '../../../common/edition/parse';
 
-const file = resolve(import.meta.dirname, '../fixtures/editions/valid-small.yaml');
+const file = resolve(import.meta.dirname, '../../fixtures/editions/valid-small.yaml');
 const parsed = parseEdition(readFileSync(file, 'utf8'), file);
 if (!parsed.ok) throw new Error('fixture does not parse');
 const edition = parsed.edition;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Edition, Lang } from '../../common/edition/model';
-import { parseEdition } from '../../common/edition/parse';
-import { splitWords } from '../../common/text/words';
+import type { Edition, Lang } from '../../../common/edition/model';
+import { parseEdition } from '../../../common/edition/parse';
+import { splitWords } from '../../../common/text/words';
 import {
   narratedSentences,
   narratedText,
@@ -11,9 +11,9 @@ import {
   parseWaveformPeaks,
   type NarrationTrack,
   type TimedTranscript,
-} from '../../common/timing/model';
+} from '../../../common/timing/model';
 
-const file = fileURLToPath(new URL('../fixtures/narration/small.yaml', import.meta.url));
+const file = fileURLToPath(new URL('../../fixtures/narration/small.yaml', import.meta.url));
 const parsed = parseEdition(readFileSync(file, 'utf8'), file);
 if (!parsed.ok) throw new Error('the narration fixture edition does not parse');
 const edition: Edition = parsed.edition;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, splitWords } from '../../common/text/words';
+import { countWords, splitWords } from '../../../common/text/words';
 
 const texts = (s: string): string[] => splitWords(s).map((w) => w.text);
 

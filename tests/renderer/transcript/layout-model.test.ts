@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEdition } from '../../common/edition/parse';
-import type { Edition } from '../../common/edition/model';
-import { buildTranscriptModel, languagesShown, unitIds } from '../../renderer/transcript/layout-model';
+import { parseEdition } from '../../../common/edition/parse';
+import type { Edition } from '../../../common/edition/model';
+import { buildTranscriptModel, languagesShown, unitIds } from '../../../renderer/transcript/layout-model';
 
 function smallEdition(): Edition {
-  const source = readFileSync(resolve(import.meta.dirname, '../fixtures/editions/valid-small.yaml'), 'utf8');
+  const source = readFileSync(resolve(import.meta.dirname, '../../fixtures/editions/valid-small.yaml'), 'utf8');
   const result = parseEdition(source, 'valid-small.yaml');
   if (!result.ok) throw new Error('fixture does not parse');
   return result.edition;

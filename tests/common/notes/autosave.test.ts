@@ -1,8 +1,8 @@
 // Autosave: a steady typist gets a save at least every delay (so a crash loses under a second),
 // saves of one note never overlap and each builds on the last, and a failed save keeps the text.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, type NotePatch } from '../../common/notes/autosave';
-import type { Note } from '../../common/notes/model';
+import { Autosave, type NotePatch } from '../../../common/notes/autosave';
+import type { Note } from '../../../common/notes/model';
 
 function note(id: string, text: string, updatedAt: string): Note {
   return { id, documentId: 'd', sentenceIds: ['s1'], quote: null, quoteLang: null, time: 0, text, tags: [], createdAt: updatedAt, updatedAt };

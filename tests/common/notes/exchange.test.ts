@@ -1,10 +1,10 @@
 // The pure export formats: the JSON exchange (parse with clear messages, merge rule), the Markdown
 // export, sorting by position and time formatting.
 import { describe, expect, it } from 'vitest';
-import type { Edition } from '../../common/edition/model';
-import { contentKey, parseExchange, planMerge, serializeExchange, toExchange } from '../../common/notes/exchange';
-import { noteContext, notesToMarkdown } from '../../common/notes/markdown';
-import { formatTime, normaliseTags, sortNotesByPosition, type Note } from '../../common/notes/model';
+import type { Edition } from '../../../common/edition/model';
+import { contentKey, parseExchange, planMerge, serializeExchange, toExchange } from '../../../common/notes/exchange';
+import { noteContext, notesToMarkdown } from '../../../common/notes/markdown';
+import { formatTime, normaliseTags, sortNotesByPosition, type Note } from '../../../common/notes/model';
 
 const edition: Edition = {
   id: 'doc',

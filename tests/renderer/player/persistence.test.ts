@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReadingPosition } from '../../common/bridge/contract';
-import { PositionSaver } from '../../renderer/player/persistence';
-import { Emitter } from '../../renderer/ui/emitter';
-import { formatRate, formatTime, speakTime } from '../../renderer/ui/format';
+import type { ReadingPosition } from '../../../common/bridge/contract';
+import { PositionSaver } from '../../../renderer/player/persistence';
+import { Emitter } from '../../../renderer/ui/emitter';
+import { formatRate, formatTime, speakTime } from '../../../renderer/ui/format';
 
 beforeEach(() => {
   vi.useFakeTimers();

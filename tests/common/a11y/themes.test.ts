@@ -1,8 +1,8 @@
 // The colours the app ships, checked against WCAG: tests the very palettes the renderer turns into
 // CSS custom properties (common/a11y/themes.ts → renderer/theme).
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, CONTRAST } from '../../common/a11y/contrast';
-import { checkHighlightColor, failedChecks, highlightColors, paletteChecks, resolveTheme, themeVariables, THEME_IDS, THEMES } from '../../common/a11y/themes';
+import { contrastRatio, CONTRAST } from '../../../common/a11y/contrast';
+import { checkHighlightColor, failedChecks, highlightColors, paletteChecks, resolveTheme, themeVariables, THEME_IDS, THEMES } from '../../../common/a11y/themes';
 
 describe.each(THEME_IDS)('theme %s', (id) => {
   const palette = THEMES[id];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap, tokens } from '../../common/search/fold';
-import { buildQuery, findHits, makeSnippet, matchesAll, MAX_MATCH_TOKENS } from '../../common/search/query';
+import { fold, foldWithMap, tokens } from '../../../common/search/fold';
+import { buildQuery, findHits, makeSnippet, matchesAll, MAX_MATCH_TOKENS } from '../../../common/search/query';
 
 describe('fold', () => {
   it('meets umlauts, their plain and their transliterated forms', () => {

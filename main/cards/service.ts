@@ -72,17 +72,18 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
   const paths = cardsPaths(dataDir);
   let store: CardsStore | null = null;
   if (userDb.db) {
-    store = createCardsStore(userDb.db, { now });
     try {
+      store = createCardsStore(userDb.db, { now });
       store.purgeTrash();
     } catch (error) {
-      log('cards: purging the trash failed', error);
+      log('cards: preparing the store or purging the trash failed', error);
     }
   }
 
   function requireStore(): CardsStore {
     userDb.requireDb('Cards and recordings are');
-    return store!;
+    if (!store) throw new BridgeError('failed', 'Cards and recordings are unavailable: the cards store could not be prepared.');
+    return store;
   }
 
   async function exportCards(documentId: string, format: CardExportFormat, withAudio: boolean): Promise<CardsExportResult> {

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { registerBridge } from './ipc';
-import { createMediaCatalog } from './media/catalog';
 import { pathsFromRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createServices, type Services } from './services';
@@ -23,7 +22,7 @@ async function start(): Promise<void> {
   services = await createServices({ paths, host: 'electron', version });
   registerBridge(ipcMain, services.handlers);
   hardenSession(session.defaultSession);
-  handleAppProtocol(session.defaultSession, paths.rendererDir, createMediaCatalog(paths.narrationDir));
+  handleAppProtocol(session.defaultSession, paths.rendererDir, services.media);
   createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
 }
 

@@ -3,12 +3,8 @@
 import { z } from 'zod';
 import { CARD_LIMITS, RECORDING_LIMITS, recordingBaseType, RECORDING_TYPES } from '../learning/cards';
 import type { CardsBridge } from './cards-contract';
+import { documentId, isoTime, itemId, lang, sentenceId } from './ids';
 
-const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
-const sentenceId = z.string().regex(/^s\d{1,6}$/, 'a sentence id is "s" followed by digits');
-const itemId = (what: string) => z.string().regex(/^[A-Za-z0-9-]{1,64}$/, `a ${what} id is 1-64 characters A-Z, a-z, 0-9 or -`);
-const lang = z.enum(['de', 'en'], { error: 'a language is "de" or "en"' });
-const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time such as 2025-01-31T12:00:00.000Z' });
 
 const german = z
   .string({ error: 'the German must be text' })

@@ -13,9 +13,22 @@ export interface AppInfo {
   host: 'electron' | 'web';
 }
 
+/** A document of the library, as listed: read from its record, never from the whole edition. */
 export interface DocumentSummary {
   id: string;
+  /** Shipped with the app (transcripts/), or the user's own (a folder under <dataDir>/library/). */
+  kind: 'bundled' | 'own';
+  /** `en` may be empty (a German-only document). */
   title: { de: string; en: string };
+  /** The languages the text has, at least one. */
+  languages: Lang[];
+  /** Seconds of narration, or null when there is none (yet). */
+  duration: number | null;
+  /** 'failed' cannot be opened; `problem` says why. */
+  status: 'ready' | 'importing' | 'failed';
+  problem: string | null;
+  /** ISO time the document was added (for bundled ones: when its edition was written). */
+  createdAt: string;
 }
 
 /** Everything the player needs to open a document. */
@@ -114,7 +127,13 @@ export type BridgeResult<M extends BridgeMethod> = Awaited<ReturnType<Bridge[M]>
 export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: BridgeErrorInfo };
 
 export interface BridgeErrorInfo {
-  code: 'invalid-argument' | 'not-found' | 'forbidden' | 'unknown-method' | 'failed';
+  /**
+   * What went wrong, for code to decide on (the message is for people, and is never parsed):
+   * - conflict: an edit was refused because the item changed since the caller's copy was loaded;
+   * - unavailable: the user database (notes, cards, recordings) cannot be used at all (busy, from a
+   *   newer Mitlesen, not creatable), so retrying the same call will not help.
+   */
+  code: 'invalid-argument' | 'not-found' | 'forbidden' | 'unknown-method' | 'conflict' | 'unavailable' | 'failed';
   message: string;
 }
 

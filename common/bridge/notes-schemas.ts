@@ -2,13 +2,9 @@
 // is checked here before a handler runs; messages say what is wrong, and describeIssues adds where.
 import { z } from 'zod';
 import { NOTE_LIMITS } from '../notes/model';
+import { documentId, isoTime, lang, noArgument, noteId, sentenceId } from './ids';
 import type { NotesBridge } from './notes-contract';
 
-const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
-const sentenceId = z.string().regex(/^s\d{1,6}$/, 'a sentence id is "s" followed by digits');
-const noteId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a note id is 1-64 characters A-Z, a-z, 0-9 or -');
-const lang = z.enum(['de', 'en'], { error: 'a language is "de" or "en"' });
-const noArgument = z.undefined({ error: 'this call takes no argument' });
 
 export const noteTextSchema = z
   .string({ error: 'the note text must be a string' })
@@ -33,7 +29,6 @@ export const timeSchema = z
   .number({ error: 'the time must be a number of seconds' })
   .min(0, 'the time cannot be negative')
   .max(24 * 3600, 'the time is at most 24 hours');
-const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time such as 2025-01-31T12:00:00.000Z' });
 
 export const NOTES_SCHEMAS = {
   getNotesStatus: noArgument,

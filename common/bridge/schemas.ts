@@ -3,12 +3,9 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
+import { documentId, lang, noArgument, sentenceId } from './ids';
 import { NOTES_SCHEMAS } from './notes-schemas';
 
-const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
-const sentenceId = z.string().regex(/^s\d{1,6}$/, 'a sentence id is "s" followed by digits');
-const lang = z.enum(['de', 'en']);
-const noArgument = z.undefined({ error: 'this call takes no argument' });
 const hexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
 
 export const settingsPatchSchema = z

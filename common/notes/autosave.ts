@@ -13,7 +13,8 @@ export interface NotePatch {
 export interface AutosaveOptions {
   save(id: string, patch: NotePatch, expectedUpdatedAt: string): Promise<Note>;
   onSaved(note: Note): void;
-  onError(id: string, message: string): void;
+  /** `error` is what the save threw, for callers that act on its kind (e.g. a BridgeError's code). */
+  onError(id: string, message: string, error: unknown): void;
   /** Called whenever a note's unsaved/saving state changes. */
   onStateChange?(id: string, state: SaveState): void;
   delayMs?: number;
@@ -131,7 +132,7 @@ export class Autosave {
           // Keep the unsaved text: put the failed patch back under any newer edit.
           entry.patch = { ...patch, ...entry.patch };
           this.setState(id, entry, 'failed');
-          this.options.onError(id, error instanceof Error ? error.message : String(error));
+          this.options.onError(id, error instanceof Error ? error.message : String(error), error);
         },
       )
       .finally(() => {

@@ -1,15 +1,13 @@
-// The cards and recordings service: answers the CardsBridge calls. Cards live in the notes database
-// (one connection, one writer, the same backups); recordings are files in <dataDir>/recordings/
+// The cards and recordings service: answers the CardsBridge calls. Cards live in the user database
+// it is given (main/userdb/: one connection, one writer, the same backups as the notes); recordings are files in <dataDir>/recordings/
 // (written atomically) with a row each; exports go to <dataDir>/exports/, with audio as a folder
 // holding the text file, one MP3 clip per sentence span (cut from the narration, see mp3-clip.ts)
 // and a README on copying the clips into Anki's collection.media.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { CardsBridge, CardsExportResult } from '../../common/bridge/cards-contract';
-import type { Edition } from '../../common/edition/model';
 import {
   ankiMediaNote,
   cardContext,
@@ -27,7 +25,9 @@ import { buildTimeline } from '../../common/timing/lookup';
 import { sentencesSpan } from '../../common/learning/spans';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import { writeFileAtomic } from '../fs-atomic';
-import type { Library } from '../library/library';
+import { checkSentences, type EditionCache } from '../library/editions';
+import type { MediaCatalog } from '../media/catalog';
+import type { UserDatabase } from '../userdb/service';
 import { cutMp3, mp3Layout } from './mp3-clip';
 import { createCardsStore, type CardsStore } from './store';
 import { zipStore } from './zip';
@@ -36,12 +36,10 @@ export type CardsHandlers = Pick<BridgeHandlers, keyof CardsBridge>;
 
 export interface CardsServiceOptions {
   dataDir: string;
-  /** Where the narration lives (assets/narration/); track media ids are relative to it. */
-  narrationDir: string;
-  library: Pick<Library, 'load'>;
-  /** The notes database connection (null when it is unavailable) and why it is unavailable. */
-  database(): DatabaseSync | null;
-  problem(): string | null;
+  userDb: UserDatabase;
+  editions: Pick<EditionCache, 'get'>;
+  /** Finds a track's audio by its media id, wherever that document keeps its media. */
+  media: MediaCatalog;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 }
@@ -70,43 +68,26 @@ function sameText(a: string, b: string): boolean {
 }
 
 export function createCardsService(options: CardsServiceOptions): CardsService {
-  const { dataDir, narrationDir, library, now = () => new Date(), log = console.error } = options;
+  const { dataDir, userDb, editions, media, now = () => new Date(), log = console.error } = options;
   const paths = cardsPaths(dataDir);
   let store: CardsStore | null = null;
-  let storeDb: DatabaseSync | null = null;
+  if (userDb.db) {
+    try {
+      store = createCardsStore(userDb.db, { now });
+      store.purgeTrash();
+    } catch (error) {
+      log('cards: preparing the store or purging the trash failed', error);
+    }
+  }
 
   function requireStore(): CardsStore {
-    const db = options.database();
-    if (!db) throw new BridgeError('failed', `Cards and recordings are unavailable: ${options.problem() ?? 'the database is closed'}`);
-    if (db !== storeDb) {
-      store = createCardsStore(db, { now });
-      storeDb = db;
-      try {
-        store.purgeTrash();
-      } catch (error) {
-        log('cards: purging the trash failed', error);
-      }
-    }
-    return store!;
-  }
-
-  async function editionOf(documentId: string): Promise<Edition> {
-    return (await library.load(documentId)).edition;
-  }
-
-  function checkSentences(edition: Edition, sentenceIds: readonly string[]): string[] {
-    const known = new Set(edition.sentences.map((s) => s.id));
-    const unknown = sentenceIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new BridgeError('invalid-argument', `sentenceIds: ${unknown.slice(0, 5).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in "${edition.id}".`);
-    }
-    // Reading order, each once.
-    const wanted = new Set(sentenceIds);
-    return edition.sentences.filter((s) => wanted.has(s.id)).map((s) => s.id);
+    userDb.requireDb('Cards and recordings are');
+    if (!store) throw new BridgeError('failed', 'Cards and recordings are unavailable: the cards store could not be prepared.');
+    return store;
   }
 
   async function exportCards(documentId: string, format: CardExportFormat, withAudio: boolean): Promise<CardsExportResult> {
-    const bundle = await library.load(documentId);
+    const bundle = await editions.get(documentId);
     const cards = sortCards(requireStore().list(documentId), bundle.edition);
     const at = now();
     const base = `${documentId}-cards-${stamp(at)}`;
@@ -127,7 +108,9 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
     const track = timing.tracks.de;
     let mp3: Uint8Array;
     try {
-      mp3 = new Uint8Array(await readFile(join(narrationDir, track.mediaId)));
+      const found = await media.resolve(track.mediaId);
+      if (!found.ok) throw new Error(`${track.mediaId}: ${found.reason}`);
+      mp3 = new Uint8Array(await readFile(found.file.path));
     } catch (error) {
       throw new BridgeError('failed', `The German narration could not be read (${(error as Error).message}). Export without audio, or run "npm run narrate".`);
     }
@@ -184,8 +167,7 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
     } catch {
       return 0;
     }
-    const db = options.database();
-    if (!db) return 0;
+    if (!userDb.db) return 0;
     const known = requireStore().recordingFiles();
     let removed = 0;
     for (const name of names) {
@@ -204,12 +186,12 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
   const handlers = {
     listCards: async ({ documentId }) => {
       const cards = requireStore().list(documentId);
-      return sortCards(cards, await editionOf(documentId));
+      return sortCards(cards, (await editions.get(documentId)).edition);
     },
     createCard: async (req) => {
       const cards = requireStore();
-      const edition = await editionOf(req.documentId);
-      const sentenceIds = checkSentences(edition, req.sentenceIds);
+      const { edition, sentenceIds: known } = await editions.get(req.documentId);
+      const sentenceIds = checkSentences(edition, known, req.sentenceIds);
       const context = cardContext(edition, sentenceIds);
       const german = req.german?.trim() || context.de;
       const kind: Card['kind'] = sameText(german, context.de) ? 'sentence' : 'phrase';
@@ -230,8 +212,8 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
     exportCards: ({ documentId, format, withAudio }) => exportCards(documentId, format, withAudio),
     saveRecording: async (req) => {
       const recordings = requireStore();
-      const edition = await editionOf(req.documentId);
-      checkSentences(edition, [req.sentenceId]);
+      const { edition, sentenceIds: known } = await editions.get(req.documentId);
+      checkSentences(edition, known, [req.sentenceId]);
       const bytes = new Uint8Array(Buffer.from(req.dataBase64, 'base64'));
       if (bytes.length === 0) throw new BridgeError('invalid-argument', 'dataBase64: the recording is empty');
       if (bytes.length > RECORDING_LIMITS.bytes) {

@@ -7,7 +7,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { Card, Recording } from '../../common/learning/cards';
 import type { Lang } from '../../common/edition/model';
-import { inWriteTransaction, statementCache, timeAfter, trash } from '../notes/store-helpers';
+import { inWriteTransaction, statementCache, timeAfter, trash } from '../userdb/store-helpers';
 
 /** How long a deleted card can still be restored. */
 export const CARD_TRASH_DAYS = 30;
@@ -148,7 +148,7 @@ export function createCardsStore(db: DatabaseSync, options: { now?: () => Date; 
         const row = getRow(id);
         if (!row) throw new BridgeError('not-found', `There is no card "${id}" (it may have been deleted).`);
         if (expectedUpdatedAt !== undefined && row.updated_at !== expectedUpdatedAt) {
-          throw new BridgeError('failed', 'This card was changed elsewhere since you opened it. Reload the cards to see the newer version.');
+          throw new BridgeError('conflict', 'This card was changed elsewhere since you opened it. Reload the cards to see the newer version.');
         }
         const card = toCard(row);
         const next: Card = {

@@ -1,74 +1,182 @@
-// The library of bundled documents: each is a folder transcripts/<id>/ with an edition.yaml, and
-// its narration under assets/narration/<id>/ (built by `npm run narrate`).
-import { readdir, readFile } from 'node:fs/promises';
+// The library: the documents the app can open. Bundled ones ship with the app (an edition in
+// transcripts/<id>/, its narration in assets/narration/<id>/, built by `npm run narrate`); the
+// user's own live in <dataDir>/library/<id>/ (own-documents.ts). Listing reads records, never whole
+// editions on each call: bundled documents are summarised once per run (from the same parse that
+// opening them needs), own ones carry a small document.json. Each document's media is found in its
+// own folder (mediaFolder, used by the media catalog).
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, type DocumentBundle, type DocumentSummary } from '../../common/bridge/contract';
+import { DOCUMENT_ID_PATTERN } from '../../common/bridge/ids';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
 import type { Edition } from '../../common/edition/model';
 import { parseTimedTranscript } from '../../common/timing/model';
+import { createEditionCache, type EditionCache, type LoadedEdition } from './editions';
+import {
+  addOwnDocument,
+  EDITION_FILE,
+  editionLanguages,
+  listOwnDocuments,
+  MEDIA_FOLDER,
+  ownDocumentDir,
+  readOwnRecord,
+  removeOwnDocument,
+  sweepLibrary,
+  TIMING_FILE,
+  timingDuration,
+  type AddOwnDocumentInput,
+} from './own-documents';
+
+export interface LibraryOptions {
+  /** Bundled editions, one folder per document (transcripts/<id>/edition.yaml). */
+  transcriptsDir: string;
+  /** Bundled narration (assets/narration/<id>/). */
+  narrationDir: string;
+  /** The user's data folder; own documents live in its library/ folder. */
+  dataDir: string;
+  log?: (message: string, error?: unknown) => void;
+}
 
 export interface Library {
   list(): Promise<DocumentSummary[]>;
   load(documentId: string): Promise<DocumentBundle>;
+  /** The one parsed edition of a document, shared by notes and cards. */
+  editions: EditionCache;
+  /** The folder holding a document's media, or null when there is no such document. */
+  mediaFolder(documentId: string): Promise<string | null>;
+  createOwnDocument(input: Omit<AddOwnDocumentInput, 'dataDir' | 'reserved'>): Promise<DocumentSummary>;
+  removeDocument(documentId: string): Promise<void>;
 }
 
-export function createLibrary(transcriptsDir: string, narrationDir: string): Library {
-  async function readEdition(documentId: string): Promise<Edition> {
-    const file = join(transcriptsDir, documentId, 'edition.yaml');
-    let source: string;
-    try {
-      source = await readFile(file, 'utf8');
-    } catch {
-      throw new BridgeError('not-found', `There is no document "${documentId}".`);
+function noDocument(documentId: string): BridgeError {
+  return new BridgeError('not-found', `There is no document "${documentId}".`);
+}
+
+async function readTimed(edition: Edition, timingFile: string, missing: string): Promise<DocumentBundle> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(timingFile, 'utf8'));
+  } catch (error) {
+    const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { edition, timing: null, timingProblem: absent ? missing : `The narration timings could not be read: ${(error as Error).message}` };
+  }
+  const timing = parseTimedTranscript(raw, edition);
+  if (!timing.ok) {
+    return {
+      edition,
+      timing: null,
+      timingProblem: `The narration timings do not match the edition (${timing.problems.slice(0, 3).join('; ')}). Run "npm run narrate" to rebuild them.`,
+    };
+  }
+  return { edition, timing: timing.value, timingProblem: null };
+}
+
+async function readEditionFile(file: string, shownAs: string, documentId: string): Promise<Edition> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    throw noDocument(documentId);
+  }
+  const result = parseEdition(source, shownAs);
+  if (!result.ok) {
+    const listed = result.problems.slice(0, 5).map(formatProblem).join('\n');
+    const more = result.problems.length > 5 ? `\n…and ${result.problems.length - 5} more` : '';
+    throw new BridgeError('failed', `The edition of "${documentId}" is invalid:\n${listed}${more}`);
+  }
+  if (result.edition.id !== documentId) {
+    throw new BridgeError('failed', `The edition in the folder "${documentId}" says its id is "${result.edition.id}".`);
+  }
+  return result.edition;
+}
+
+/** A bundled document's bundle, without the sentence index the cache adds (it does not cross the bridge). */
+function bundleOf(loaded: LoadedEdition): DocumentBundle {
+  return { edition: loaded.edition, timing: loaded.timing, timingProblem: loaded.timingProblem };
+}
+
+export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = console.error }: LibraryOptions): Library {
+  let bundledIds: Promise<ReadonlySet<string>> | null = null;
+  let bundledSummaries: Promise<DocumentSummary[]> | null = null;
+
+  function bundled(): Promise<ReadonlySet<string>> {
+    bundledIds ??= readdir(transcriptsDir, { withFileTypes: true }).then(
+      (entries) => new Set(entries.filter((e) => e.isDirectory() && DOCUMENT_ID_PATTERN.test(e.name)).map((e) => e.name)),
+      () => new Set<string>(),
+    );
+    return bundledIds;
+  }
+
+  async function loadFresh(documentId: string): Promise<DocumentBundle> {
+    if (!DOCUMENT_ID_PATTERN.test(documentId)) throw noDocument(documentId);
+    if ((await bundled()).has(documentId)) {
+      const edition = await readEditionFile(join(transcriptsDir, documentId, EDITION_FILE), `transcripts/${documentId}/${EDITION_FILE}`, documentId);
+      return readTimed(edition, join(narrationDir, documentId, TIMING_FILE), 'The narration has not been built yet. Run "npm run narrate", then reload.');
     }
-    const result = parseEdition(source, `transcripts/${documentId}/edition.yaml`);
-    if (!result.ok) {
-      const listed = result.problems.slice(0, 5).map(formatProblem).join('\n');
-      const more = result.problems.length > 5 ? `\n…and ${result.problems.length - 5} more` : '';
-      throw new BridgeError('failed', `The edition of "${documentId}" is invalid:\n${listed}${more}`);
+    const folder = ownDocumentDir(dataDir, documentId);
+    if (!existsSync(folder)) throw noDocument(documentId);
+    const record = await readOwnRecord(dataDir, documentId);
+    if (record.status === 'failed') throw new BridgeError('failed', record.problem ?? `The document "${documentId}" cannot be opened.`);
+    if (record.status === 'importing') throw new BridgeError('failed', `"${record.title.de}" is still being imported.`);
+    const edition = await readEditionFile(join(folder, EDITION_FILE), `library/${documentId}/${EDITION_FILE}`, documentId);
+    return readTimed(edition, join(folder, TIMING_FILE), 'This document has no narration.');
+  }
+
+  const editions = createEditionCache(loadFresh);
+  sweepLibrary(dataDir).catch((error: unknown) => log('library: removing leftovers of an interrupted add failed', error));
+
+  async function summariseBundled(): Promise<DocumentSummary[]> {
+    const summaries: DocumentSummary[] = [];
+    for (const id of [...(await bundled())].sort()) {
+      const file = join(transcriptsDir, id, EDITION_FILE);
+      const createdAt = await stat(file).then((info) => info.mtime.toISOString(), () => new Date(0).toISOString());
+      try {
+        const loaded = await editions.get(id);
+        summaries.push({
+          id,
+          kind: 'bundled',
+          title: loaded.edition.title,
+          languages: editionLanguages(loaded.edition),
+          duration: timingDuration(loaded.timing),
+          status: 'ready',
+          problem: null,
+          createdAt,
+        });
+      } catch (error) {
+        // Listed, not hidden: the user sees the document and why it does not open.
+        const problem = error instanceof Error ? error.message : String(error);
+        summaries.push({ id, kind: 'bundled', title: { de: id, en: '' }, languages: ['de'], duration: null, status: 'failed', problem, createdAt });
+      }
     }
-    return result.edition;
+    return summaries;
   }
 
   return {
     async list() {
-      const entries = await readdir(transcriptsDir, { withFileTypes: true });
-      const summaries: DocumentSummary[] = [];
-      for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-        try {
-          const edition = await readEdition(entry.name);
-          summaries.push({ id: edition.id, title: edition.title });
-        } catch {
-          // A folder without a valid edition is not a document; loadDocument reports why.
-        }
-      }
-      return summaries;
+      // Bundled documents do not change while the app runs: summarised once.
+      bundledSummaries ??= summariseBundled();
+      return [...(await bundledSummaries), ...(await listOwnDocuments(dataDir))];
     },
     async load(documentId) {
-      const edition = await readEdition(documentId);
-      const timingFile = join(narrationDir, documentId, 'timing.json');
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await readFile(timingFile, 'utf8'));
-      } catch (error) {
-        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        return {
-          edition,
-          timing: null,
-          timingProblem: missing
-            ? 'The narration has not been built yet. Run "npm run narrate", then reload.'
-            : `The narration timings could not be read: ${(error as Error).message}`,
-        };
-      }
-      const timing = parseTimedTranscript(raw, edition);
-      if (!timing.ok) {
-        return {
-          edition,
-          timing: null,
-          timingProblem: `The narration timings do not match the edition (${timing.problems.slice(0, 3).join('; ')}). Run "npm run narrate" to rebuild them.`,
-        };
-      }
-      return { edition, timing: timing.value, timingProblem: null };
+      return bundleOf(await editions.get(documentId));
+    },
+    editions,
+    async mediaFolder(documentId) {
+      if (!DOCUMENT_ID_PATTERN.test(documentId)) return null;
+      if ((await bundled()).has(documentId)) return join(narrationDir, documentId);
+      const folder = ownDocumentDir(dataDir, documentId);
+      return existsSync(folder) ? join(folder, MEDIA_FOLDER) : null;
+    },
+    async createOwnDocument(input) {
+      const summary = await addOwnDocument({ ...input, dataDir, reserved: await bundled() });
+      editions.invalidate(summary.id);
+      return summary;
+    },
+    async removeDocument(documentId) {
+      if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen and cannot be removed.`);
+      await removeOwnDocument(dataDir, documentId);
+      editions.invalidate(documentId);
     },
   };
 }

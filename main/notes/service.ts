@@ -1,7 +1,6 @@
-// The notes service: opens the database (recovering from a damaged one), keeps the daily backups,
-// and answers the notes and search bridge calls. Built by main/services.ts for both hosts.
+// The notes service: answers the notes and search bridge calls on the user database it is given
+// (main/userdb/ opens, recovers and backs it up). Built by main/services.ts for both hosts.
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { BridgeError } from '../../common/bridge/contract';
 import type { NotesBridge } from '../../common/bridge/notes-contract';
 import type { Edition } from '../../common/edition/model';
@@ -11,10 +10,9 @@ import { sortNotesByPosition, type ExportFormat, type NotesStatus } from '../../
 import { buildQuery } from '../../common/search/query';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import { writeFileAtomic } from '../fs-atomic';
-import type { Library } from '../library/library';
+import { checkSentences, type EditionCache } from '../library/editions';
+import type { UserDatabase } from '../userdb/service';
 import { notesToAnkiCsv } from './anki';
-import { listBackups, makeBackup } from './backups';
-import { openNotesDatabase } from './db';
 import { createNotesStore, type NotesStore } from './store';
 import { buildTranscriptIndex, type TranscriptIndex } from './transcript-index';
 
@@ -22,7 +20,8 @@ export type NotesHandlers = Pick<BridgeHandlers, keyof NotesBridge>;
 
 export interface NotesServiceOptions {
   dataDir: string;
-  library: Pick<Library, 'load'>;
+  userDb: UserDatabase;
+  editions: Pick<EditionCache, 'get'>;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 }
@@ -31,92 +30,60 @@ export interface NotesService {
   handlers: NotesHandlers;
   /** The store, or null when the database is unavailable (tests and tools). */
   store: NotesStore | null;
-  /** The open database connection, or null when unavailable (the cards live in it too). */
-  readonly db: DatabaseSync | null;
   status(): NotesStatus;
+  /** Releases the search indexes; the database itself belongs to the user database service. */
   close(): void;
 }
 
 export function notesPaths(dataDir: string) {
-  return {
-    database: join(dataDir, 'notes', 'notes.sqlite'),
-    backups: join(dataDir, 'backups'),
-    exports: join(dataDir, 'exports'),
-  };
+  return { exports: join(dataDir, 'exports') };
 }
 
 const DEFAULT_LIMIT = 50;
-const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
-export function createNotesService({ dataDir, library, now = () => new Date(), log = console.error }: NotesServiceOptions): NotesService {
+export function createNotesService({ dataDir, userDb, editions, now = () => new Date(), log = console.error }: NotesServiceOptions): NotesService {
   const paths = notesPaths(dataDir);
-  let db: DatabaseSync | null = null;
   let store: NotesStore | null = null;
-  let problem: string | null = null;
 
-  try {
-    const opened = openNotesDatabase(paths.database, paths.backups, now);
-    db = opened.db;
-    problem = opened.problem;
-    if (problem) log(`notes: ${problem}`);
-    store = createNotesStore(db, { now });
-    store.purgeTrash();
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
-    log('notes: the database could not be opened', error);
-  }
-
-  function dailyBackup(): void {
-    if (!db) return;
+  if (userDb.db) {
     try {
-      makeBackup(db, paths.backups, now());
+      store = createNotesStore(userDb.db, { now });
+      store.purgeTrash();
     } catch (error) {
-      log('notes: the daily backup failed', error);
+      log('notes: purging the trash failed', error);
     }
   }
-  dailyBackup();
-  const timer = setInterval(dailyBackup, BACKUP_CHECK_MS);
-  timer.unref?.();
 
   function requireStore(): NotesStore {
-    if (!store) throw new BridgeError('failed', `Notes are unavailable: ${problem ?? 'the database is closed'}`);
+    userDb.requireDb('Notes are');
+    if (!store) throw new BridgeError('failed', 'Notes are unavailable: the notes store could not be prepared.');
     return store;
   }
 
-  // Editions are bundled content that does not change while the app runs: load and index once.
-  const editions = new Map<string, Promise<{ edition: Edition; index: TranscriptIndex; sentenceIds: Set<string> }>>();
-  function editionOf(documentId: string) {
-    let entry = editions.get(documentId);
-    if (!entry) {
-      entry = library.load(documentId).then(({ edition }) => ({
-        edition,
-        index: buildTranscriptIndex(edition),
-        sentenceIds: new Set(edition.sentences.map((s) => s.id)),
-      }));
-      editions.set(documentId, entry);
-      entry.catch(() => editions.delete(documentId));
+  // The transcript index is built on first search and kept while the edition is the same one.
+  const indexes = new Map<string, { edition: Edition; index: TranscriptIndex }>();
+  async function editionOf(documentId: string) {
+    const loaded = await editions.get(documentId);
+    let entry = indexes.get(documentId);
+    if (!entry || entry.edition !== loaded.edition) {
+      entry?.index.close();
+      entry = { edition: loaded.edition, index: buildTranscriptIndex(loaded.edition) };
+      indexes.set(documentId, entry);
     }
-    return entry;
-  }
-
-  function checkSentences(edition: Edition, known: ReadonlySet<string>, sentenceIds: readonly string[]): void {
-    const unknown = sentenceIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw new BridgeError('invalid-argument', `sentenceIds: ${unknown.slice(0, 5).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in "${edition.id}".`);
-    }
+    return { edition: loaded.edition, index: entry.index, sentenceIds: loaded.sentenceIds };
   }
 
   function status(): NotesStatus {
     return {
-      problem,
-      available: store !== null,
-      databasePath: paths.database,
-      lastBackup: listBackups(paths.backups)[0]?.path ?? null,
+      problem: userDb.problem,
+      available: userDb.db !== null && store !== null,
+      databasePath: userDb.path,
+      lastBackup: userDb.lastBackup(),
     };
   }
 
   async function exportNotes(documentId: string, format: ExportFormat) {
-    const { edition } = await editionOf(documentId);
+    const { edition } = await editions.get(documentId);
     const notes = sortNotesByPosition(requireStore().list(documentId), edition);
     const at = now();
     const [content, extension, mimeType] =
@@ -136,7 +103,7 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
     listNotes: ({ documentId }) => requireStore().list(documentId),
     createNote: async (req) => {
       const notes = requireStore();
-      const { edition, sentenceIds } = await editionOf(req.documentId);
+      const { edition, sentenceIds } = await editions.get(req.documentId);
       checkSentences(edition, sentenceIds, req.sentenceIds);
       return notes.create(req);
     },
@@ -147,14 +114,15 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
       const built = buildQuery(query);
       let searchProblem: string | null = null;
       // The transcript is searched even when the notes database is unavailable.
-      const notes = store ? store.searchNotes(documentId, built, limit) : { hits: [], more: false };
-      if (!store) searchProblem = `Notes cannot be searched: ${problem ?? 'the database is closed'}`;
+      const usable = userDb.db !== null && store !== null;
+      const notes = usable ? store!.searchNotes(documentId, built, limit) : { hits: [], more: false };
+      if (!usable) searchProblem = `Notes cannot be searched: ${userDb.problem ?? 'the database is closed'}`;
       let transcript: ReturnType<TranscriptIndex['search']> = { hits: [], more: false };
       try {
         transcript = (await editionOf(documentId)).index.search(built, limit);
       } catch (error) {
         searchProblem = `The transcript could not be searched: ${error instanceof Error ? error.message : String(error)}`;
-        if (!store) searchProblem += ` Notes cannot be searched either: ${problem ?? 'the database is closed'}`;
+        if (!usable) searchProblem += ` Notes cannot be searched either: ${userDb.problem ?? 'the database is closed'}`;
       }
       return {
         query,
@@ -176,7 +144,7 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
           `This export holds notes of "${parsed.exchange.documentId}", not of "${documentId}". Open that document to import them.`,
         );
       }
-      const { sentenceIds: known } = await editionOf(documentId);
+      const { sentenceIds: known } = await editions.get(documentId);
       const anchored = parsed.exchange.notes.filter((note) => note.sentenceIds.every((id) => known.has(id)));
       const result = notes.importNotes(documentId, anchored);
       const unanchored = parsed.exchange.notes.length - anchored.length;
@@ -186,10 +154,7 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
       }
       return result;
     },
-    backupNotes: () => {
-      if (!db) throw new BridgeError('failed', `Notes are unavailable: ${problem ?? 'the database is closed'}`);
-      return { path: makeBackup(db, paths.backups, now(), true)! };
-    },
+    backupNotes: () => ({ path: userDb.backup(true)! }),
   } satisfies NotesHandlers;
 
   return {
@@ -197,23 +162,10 @@ export function createNotesService({ dataDir, library, now = () => new Date(), l
     get store() {
       return store;
     },
-    get db() {
-      return db;
-    },
     status,
     close() {
-      clearInterval(timer);
-      for (const entry of editions.values()) entry.then((e) => e.index.close(), () => undefined);
-      editions.clear();
-      if (db) {
-        try {
-          db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-        } catch {
-          // Another reader may hold the WAL; the next start checkpoints it.
-        }
-        db.close();
-      }
-      db = null;
+      for (const entry of indexes.values()) entry.index.close();
+      indexes.clear();
       store = null;
     },
   };

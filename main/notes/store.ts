@@ -8,8 +8,8 @@ import type { CreateNoteRequest, UpdateNoteRequest } from '../../common/bridge/n
 import { contentKey, planMerge } from '../../common/notes/exchange';
 import { normaliseTags, type DeleteResult, type ImportResult, type Note, type NoteHit } from '../../common/notes/model';
 import { findHits, makeSnippet, type SearchQuery } from '../../common/search/query';
-import { foldedColumns } from './migrations';
-import { inWriteTransaction, statementCache, timeAfter, trash } from './store-helpers';
+import { foldedColumns } from '../userdb/migrations';
+import { inWriteTransaction, statementCache, timeAfter, trash } from '../userdb/store-helpers';
 
 /** How long a deleted note can still be restored. */
 export const TRASH_DAYS = 30;
@@ -155,7 +155,7 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
         const current = toNote(row);
         if (req.expectedUpdatedAt !== undefined && req.expectedUpdatedAt !== current.updatedAt) {
           throw new BridgeError(
-            'failed',
+            'conflict',
             `This note was changed elsewhere (at ${current.updatedAt}) since this copy was loaded; reload the notes to see the newer text.`,
           );
         }

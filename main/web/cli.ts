@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMediaCatalog } from '../media/catalog';
 import { ensureNarration } from '../narration/ensure';
 import { pathsFromRoot } from '../paths';
 import { createServices } from '../services';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
   const services = await createServices({ paths, host: 'web', version });
   const host = await startWebHost({
     handlers: services.handlers,
-    media: createMediaCatalog(paths.narrationDir),
+    media: services.media,
     rendererDir: paths.rendererDir,
     port,
     ...(values.host ? { hostname: values.host } : {}),

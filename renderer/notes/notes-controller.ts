@@ -2,7 +2,7 @@
 // delete with undo, export and import, and the messages the panel announces. React reads it through
 // subscribe/getSnapshot (useSyncExternalStore). It owns nothing durable: every change goes to the
 // main process, which commits it before answering.
-import type { Bridge } from '../../common/bridge/contract';
+import { BridgeError, type Bridge } from '../../common/bridge/contract';
 import type { CreateNoteRequest } from '../../common/bridge/notes-contract';
 import type { Edition } from '../../common/edition/model';
 import { Autosave, type NotePatch, type SaveState } from '../../common/notes/autosave';
@@ -49,6 +49,8 @@ export class NotesController {
   };
   private readonly listeners = new Set<() => void>();
   private announcements = 0;
+  /** The problem a failed save put up, so the next good save takes down that one and no other. */
+  private saveProblem: string | null = null;
   readonly autosave: Autosave;
 
   constructor(
@@ -60,12 +62,20 @@ export class NotesController {
       save: (id, patch, expectedUpdatedAt) => this.api.updateNote({ id, ...patch, expectedUpdatedAt }),
       // Keep what was typed while the save was on its way over the stored copy.
       onSaved: (note) => this.replaceNote({ ...note, ...this.autosave.unsaved(note.id) }),
-      onError: (_id, text) => this.update({ problem: `A note could not be saved: ${text} Your text is kept here; it is saved again when you type.` }),
+      onError: (_id, text, error) => {
+        // A conflict will not go away by saving again: the note changed elsewhere, so say what to do.
+        const conflict = error instanceof BridgeError && error.code === 'conflict';
+        this.saveProblem = conflict
+          ? `A note could not be saved: ${text} Your text is kept here; copy it before you reload.`
+          : `A note could not be saved: ${text} Your text is kept here; it is saved again when you type.`;
+        this.update({ problem: this.saveProblem });
+      },
       onStateChange: (id, state) => {
         const saveStates = new Map(this.snapshot.saveStates);
         saveStates.set(id, state);
-        const problem = state === 'saved' && this.snapshot.problem?.startsWith('A note could not be saved') ? null : this.snapshot.problem;
-        this.update({ saveStates, problem });
+        const cleared = state === 'saved' && this.saveProblem !== null && this.snapshot.problem === this.saveProblem;
+        if (state === 'saved') this.saveProblem = null;
+        this.update({ saveStates, problem: cleared ? null : this.snapshot.problem });
       },
     });
   }

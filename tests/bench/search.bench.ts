@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Edition, Sentence } from '../../common/edition/model';
-import { createNotesService } from '../../main/notes/service';
+import { notesService } from '../main/notes/helpers';
 import { startWebHost, type WebHost } from '../../main/web/server';
 import { REPO_ROOT, startApp } from '../e2e/support/app';
 import { launchChromium } from '../e2e/support/chromium';
@@ -83,7 +83,7 @@ const bench: Benchmark = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mitlesen-bench-search-'));
   const edition = syntheticEdition();
   const library = { load: async () => ({ edition, timing: null, timingProblem: 'synthetic' }) };
-  const service = createNotesService({ dataDir, library, log: () => undefined });
+  const service = notesService({ dataDir, library, log: () => undefined });
   try {
     const store = service.store!;
     const random = makeRandom(11);

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { createMediaCatalog } from '../../../main/media/catalog';
 import { pathsFromRoot } from '../../../main/paths';
 import { createServices, type Services } from '../../../main/services';
 import { startWebHost, type WebHost } from '../../../main/web/server';
@@ -38,7 +37,7 @@ export async function startServer(dataDir: string): Promise<{ host: WebHost; ser
   const services = await createServices({ paths, host: 'web', version: 'test' });
   const host = await startWebHost({
     handlers: services.handlers,
-    media: createMediaCatalog(paths.narrationDir),
+    media: services.media,
     rendererDir: paths.rendererDir,
   });
   return { host, services };

@@ -9,14 +9,15 @@ import type { BridgeHandlers } from '../../../main/bridge/dispatch';
 import { dispatch } from '../../../main/bridge/dispatch';
 import { createCardsService, type CardsService } from '../../../main/cards/service';
 import { CARD_TRASH_DAYS, createCardsStore } from '../../../main/cards/store';
-import { connect, openNotesDatabase } from '../../../main/notes/db';
-import { LATEST_VERSION, migrate } from '../../../main/notes/migrations';
-import { createNotesService, type NotesService } from '../../../main/notes/service';
-import { tempDir } from '../notes/helpers';
+import { createEditionCache } from '../../../main/library/editions';
+import { createMediaCatalog } from '../../../main/media/catalog';
+import { connect, openUserDatabase as openNotesDatabase } from '../../../main/userdb/database';
+import { LATEST_VERSION, migrate } from '../../../main/userdb/migrations';
+import { notesService, tempDir } from '../notes/helpers';
 import { fakeWebm, syntheticNarration, type SyntheticNarration } from './support';
 
 let temp: ReturnType<typeof tempDir>;
-let notes: NotesService;
+let notes: ReturnType<typeof notesService>;
 let cards: CardsService;
 let narration: SyntheticNarration;
 let DOC: string;
@@ -24,13 +25,12 @@ const silent = () => undefined;
 const NOW = new Date('2025-04-02T08:30:00Z');
 
 function open(): void {
-  notes = createNotesService({ dataDir: join(temp.dir, 'data'), library: narration.library, log: silent, now: () => NOW });
+  notes = notesService({ dataDir: join(temp.dir, 'data'), library: narration.library, log: silent, now: () => NOW });
   cards = createCardsService({
     dataDir: join(temp.dir, 'data'),
-    narrationDir: join(temp.dir, 'narration'),
-    library: narration.library,
-    database: () => notes.db,
-    problem: () => notes.status().problem,
+    userDb: notes.userDb,
+    editions: notes.editions,
+    media: createMediaCatalog(join(temp.dir, 'narration')),
     now: () => NOW,
     log: silent,
   });
@@ -104,7 +104,7 @@ describe('cards bridge calls', () => {
     expect(updated.note).toBe('Frage');
     expect(updated.updatedAt > card.updatedAt).toBe(true);
     const stale = await call('updateCard', { id: card.id, note: 'alt', expectedUpdatedAt: card.updatedAt });
-    expect(stale).toMatchObject({ ok: false, error: { message: expect.stringMatching(/changed elsewhere/) } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed elsewhere/) } });
     const { undoToken, deleted } = await cards.handlers.deleteCard({ id: card.id });
     expect(deleted.note).toBe('Frage');
     expect(await cards.handlers.listCards({ documentId: DOC })).toEqual([]);
@@ -117,7 +117,7 @@ describe('cards bridge calls', () => {
   it('says why when the notes database is unavailable', async () => {
     notes.close();
     const answer = await call('listCards', { documentId: DOC });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/^Cards and recordings are unavailable/) } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^Cards and recordings are unavailable/) } });
   });
 });
 
@@ -282,10 +282,9 @@ describe('exports', () => {
     const none = { load: async () => ({ edition: narration.edition, timing: null, timingProblem: 'not built' }) };
     const service = createCardsService({
       dataDir: join(temp.dir, 'data'),
-      narrationDir: join(temp.dir, 'nowhere'),
-      library: none,
-      database: () => notes.db,
-      problem: () => null,
+      userDb: notes.userDb,
+      editions: createEditionCache(none.load),
+      media: createMediaCatalog(join(temp.dir, 'nowhere')),
       now: () => NOW,
     });
     const answer = await dispatch(service.handlers as unknown as BridgeHandlers, 'exportCards', { documentId: DOC, format: 'anki-tsv', withAudio: true }, silent);

@@ -2,7 +2,7 @@
 // notes in a loop, printing "ack ..." only after each save has returned (committed). The parent
 // kills it with SIGKILL at a random moment. Usage: kill-child.ts <dataDir> <seed>
 import { join } from 'node:path';
-import { openNotesDatabase } from '../../../main/notes/db';
+import { openUserDatabase as openNotesDatabase } from '../../../main/userdb/database';
 import { createNotesStore } from '../../../main/notes/store';
 
 const [dataDir, seedText] = process.argv.slice(2);

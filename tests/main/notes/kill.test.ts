@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ftsIntegrityOk, openNotesDatabase } from '../../../main/notes/db';
+import { openUserDatabase as openNotesDatabase } from '../../../main/userdb/database';
+import { ftsIntegrityOk } from '../../../main/userdb/upkeep';
 import { createNotesStore } from '../../../main/notes/store';
 import { REPO, tempDir } from './helpers';
 

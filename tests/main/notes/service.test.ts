@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BridgeHandlers } from '../../../main/bridge/dispatch';
 import { dispatch } from '../../../main/bridge/dispatch';
-import { createNotesService, type NotesService } from '../../../main/notes/service';
-import { DOC, libraryOf, repoLibrary, smallEdition, tempDir } from './helpers';
+
+import { DOC, libraryOf, notesService, repoLibrary, smallEdition, tempDir } from './helpers';
 
 let temp: ReturnType<typeof tempDir>;
-let notes: NotesService;
+let notes: ReturnType<typeof notesService>;
 const silent = () => undefined;
 
 beforeEach(() => {
   temp = tempDir();
-  notes = createNotesService({ dataDir: temp.dir, library: repoLibrary(), log: silent, now: () => new Date('2025-04-02T08:30:00Z') });
+  notes = notesService({ dataDir: temp.dir, library: repoLibrary(), log: silent, now: () => new Date('2025-04-02T08:30:00Z') });
 });
 afterEach(() => {
   notes.close();
@@ -107,7 +107,7 @@ describe('notes bridge calls', () => {
 
     // Into a fresh data folder: everything comes back exactly.
     const other = tempDir();
-    const fresh = createNotesService({ dataDir: other.dir, library: repoLibrary(), log: silent });
+    const fresh = notesService({ dataDir: other.dir, library: repoLibrary(), log: silent });
     try {
       expect(await fresh.handlers.importNotes({ documentId: DOC, json: exported.content })).toMatchObject({ added: 2, skipped: 0 });
       expect(await fresh.handlers.listNotes({ documentId: DOC })).toEqual(await notes.handlers.listNotes({ documentId: DOC }));
@@ -143,7 +143,7 @@ describe('notes bridge calls', () => {
 
   it('skips imported notes whose sentences the edition does not have, and says so', async () => {
     const small = smallEdition();
-    const service = createNotesService({ dataDir: temp.dir + '-small', library: libraryOf(small), log: silent });
+    const service = notesService({ dataDir: temp.dir + '-small', library: libraryOf(small), log: silent });
     try {
       const json = JSON.stringify({
         format: 'mitlesen-notes',

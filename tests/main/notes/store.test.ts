@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fold } from '../../../common/search/fold';
 import { buildQuery } from '../../../common/search/query';
-import { ftsIntegrityOk, openNotesDatabase } from '../../../main/notes/db';
+import { openUserDatabase as openNotesDatabase } from '../../../main/userdb/database';
+import { ftsIntegrityOk } from '../../../main/userdb/upkeep';
 import { createNotesStore, type NotesStore } from '../../../main/notes/store';
 import { tempDir } from './helpers';
 

@@ -1,5 +1,5 @@
-// What the notes store (store.ts) and the cards store (main/cards/store.ts) share: both work on the
-// notes database's one connection and promise the same things, so they do it with the same code.
+// What the notes store (main/notes/store.ts) and the cards store (main/cards/store.ts) share: both
+// work on the user database's one connection and promise the same things, so they do it with the same code.
 // Each write is one IMMEDIATE transaction (committed, synchronous=FULL, before the call returns);
 // updatedAt times always move forward; deleting moves an item into a trash table as JSON under an
 // undo token, from which it is restored or, after some days, purged.

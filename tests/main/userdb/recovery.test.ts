@@ -6,9 +6,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pathsFromRoot } from '../../../main/paths';
 import { createServices } from '../../../main/services';
-import { listBackups } from '../../../main/notes/backups';
-import { createNotesService, notesPaths } from '../../../main/notes/service';
-import { DOC, libraryOf, REPO, smallEdition, tempDir } from './helpers';
+import { listBackups } from '../../../main/userdb/backups';
+import { userDbPaths as notesPaths } from '../../../main/userdb/service';
+import { DOC, REPO, libraryOf, notesService, smallEdition, tempDir } from '../notes/helpers';
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -21,7 +21,7 @@ const library = libraryOf(edition);
 const silent = () => undefined;
 
 function service(now?: () => Date) {
-  return createNotesService({ dataDir: temp.dir, library, log: silent, ...(now ? { now } : {}) });
+  return notesService({ dataDir: temp.dir, library, log: silent, ...(now ? { now } : {}) });
 }
 
 function note(text: string) {

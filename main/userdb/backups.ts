@@ -1,5 +1,6 @@
-// Rotating backups of the notes database, outside its folder: <dataDir>/backups/notes-YYYY-MM-DD.sqlite
-// (the local date), one a day, the newest 7 kept. Made with VACUUM INTO (a consistent copy even
+// Rotating backups of the user database (notes and cards), outside its folder:
+// <dataDir>/backups/notes-YYYY-MM-DD.sqlite (the local date; "notes-" because existing backups are
+// named so and must still be found for a restore), one a day, the newest 7 kept. Made with VACUUM INTO (a consistent copy even
 // while the app writes), into a temporary name first and renamed when complete and checked.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

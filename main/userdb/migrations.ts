@@ -1,8 +1,10 @@
-// The notes database schema, as numbered migrations. `PRAGMA user_version` holds the number of the
+// The user database schema (notes, their search index and trash, study cards, recordings), as
+// numbered migrations. `PRAGMA user_version` holds the number of the
 // last one applied; each runs in its own transaction, so a crash mid-migration leaves the previous
 // version intact. Never edit a migration that has shipped: add the next one.
 import type { DatabaseSync } from 'node:sqlite';
 import { fold, FOLD_VERSION } from '../../common/search/fold';
+import { DatabaseUnavailableError } from './errors';
 
 export interface Migration {
   version: number;
@@ -150,7 +152,8 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function migrate(db: DatabaseSync, upTo: number = LATEST_VERSION): { from: number; to: number } {
   const from = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   if (from > LATEST_VERSION) {
-    throw new Error(
+    throw new DatabaseUnavailableError(
+      'newer',
       `The notes database was written by a newer Mitlesen (schema ${from}; this one knows up to ${LATEST_VERSION}). Update Mitlesen to open it.`,
     );
   }

@@ -1,13 +1,14 @@
-// Opening the notes database: the one connection of the one writer (the main process).
-// WAL with synchronous=FULL, so a committed note survives a crash or power loss; numbered
-// migrations; quick_check at start. A database that cannot be read is moved aside (never deleted)
-// and the newest good backup takes its place, with a message the UI shows.
+// Opening the user database: the one connection of the one writer (the main process), holding the
+// notes and the study cards. WAL with synchronous=FULL, so a committed note survives a crash or
+// power loss; numbered migrations; quick_check at start. A database that cannot be read is moved
+// aside (never deleted) and the newest good backup takes its place, with a message the UI shows.
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { dirname } from 'node:path';
-import { FOLD_VERSION } from '../../common/search/fold';
 import { restoreNewestBackup } from './backups';
-import { foldedColumns, migrate } from './migrations';
+import { DatabaseUnavailableError } from './errors';
+import { migrate } from './migrations';
+import { upkeep } from './upkeep';
 
 export interface OpenedDatabase {
   db: DatabaseSync;
@@ -15,11 +16,6 @@ export interface OpenedDatabase {
   problem: string | null;
   /** Where a damaged database was moved, if it was. */
   movedTo: string | null;
-}
-
-/** A database another process holds, or one from a newer Mitlesen: not damaged, not to be moved. */
-export class NotesUnavailableError extends Error {
-  override name = 'NotesUnavailableError';
 }
 
 const SQLITE_BUSY = 5;
@@ -30,7 +26,7 @@ function sqliteCode(error: unknown): number | null {
   return typeof code === 'number' ? code & 0xff : null;
 }
 
-/** Opens a connection with the settings every connection to the notes database uses. */
+/** Opens a connection with the settings every connection to the user database uses. */
 export function connect(file: string): DatabaseSync {
   const db = new DatabaseSync(file, { timeout: 5000 });
   try {
@@ -50,15 +46,14 @@ export function quickCheck(db: DatabaseSync): string {
   return rows.map((row) => row.quick_check).join('; ') || 'no answer';
 }
 
-/** Opens, checks and migrates; throws when the file is unreadable or damaged. */
+/** Opens, checks, migrates and repairs derived data; throws when the file is unreadable or damaged. */
 function openChecked(file: string): DatabaseSync {
   const db = connect(file);
   try {
     const check = quickCheck(db);
     if (check !== 'ok') throw new Error(`the integrity check failed: ${check.slice(0, 200)}`);
     migrate(db);
-    refoldIfNeeded(db);
-    repairSearchIndex(db);
+    upkeep(db);
     return db;
   } catch (error) {
     db.close();
@@ -66,52 +61,16 @@ function openChecked(file: string): DatabaseSync {
   }
 }
 
-/** When the folding rules changed since the notes were indexed, fold them again. */
-function refoldIfNeeded(db: DatabaseSync): void {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'fold_version'").get() as { value: string } | undefined;
-  if (row?.value === String(FOLD_VERSION)) return;
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const update = db.prepare('UPDATE notes SET fold_text = ?, fold_quote = ?, fold_tags = ? WHERE seq = ?');
-    for (const note of db.prepare('SELECT seq, text, quote, tags FROM notes').all() as {
-      seq: number;
-      text: string;
-      quote: string | null;
-      tags: string;
-    }[]) {
-      const folded = foldedColumns(note.text, note.quote, JSON.parse(note.tags) as string[]);
-      update.run(folded.foldText, folded.foldQuote, folded.foldTags, note.seq);
-    }
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)").run(String(FOLD_VERSION));
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-}
-
-/** The search index is derived data: if it disagrees with the notes, rebuild it from them. */
-function repairSearchIndex(db: DatabaseSync): void {
-  if (ftsIntegrityOk(db)) return;
-  db.exec("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')");
-}
-
-/** FTS5's own check that the index matches the notes table. */
-export function ftsIntegrityOk(db: DatabaseSync): boolean {
-  try {
-    db.exec("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function timestamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Renames the database and its WAL and shared-memory files aside; returns the new database path. */
-function moveAside(file: string, now: Date): string {
+/**
+ * Renames a damaged file aside as `<file>.corrupt-<ISO time>`, with its SQLite `-wal` and `-shm`
+ * companions when there are any (they belong to that file and would be misread by a new one).
+ * Returns the new path. Never deletes: what could still be saved stays with the user.
+ */
+export function moveAside(file: string, now: Date): string {
   const target = `${file}.corrupt-${timestamp(now)}`;
   renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
@@ -120,7 +79,12 @@ function moveAside(file: string, now: Date): string {
   return target;
 }
 
-export function openNotesDatabase(file: string, backupsDir: string, now: () => Date = () => new Date()): OpenedDatabase {
+/**
+ * Opens the user database at `file`, recovering from a damaged one (moved aside, newest good backup
+ * from `backupsDir` restored). Throws DatabaseUnavailableError when the file is fine but cannot be
+ * used (busy, newer schema) or cannot be created.
+ */
+export function openUserDatabase(file: string, backupsDir: string, now: () => Date = () => new Date()): OpenedDatabase {
   mkdirSync(dirname(file), { recursive: true });
   let firstError: unknown;
   try {
@@ -128,19 +92,18 @@ export function openNotesDatabase(file: string, backupsDir: string, now: () => D
   } catch (error) {
     firstError = error;
   }
+  if (firstError instanceof DatabaseUnavailableError) throw firstError;
   const code = sqliteCode(firstError);
   if (code === SQLITE_BUSY || code === SQLITE_LOCKED) {
-    throw new NotesUnavailableError(
+    throw new DatabaseUnavailableError(
+      'busy',
       'The notes database is in use by another program (another Mitlesen window or browser-mode server?). Close it and restart Mitlesen.',
     );
-  }
-  if (firstError instanceof Error && firstError.message.includes('written by a newer Mitlesen')) {
-    throw new NotesUnavailableError(firstError.message);
   }
   const reason = firstError instanceof Error ? firstError.message : String(firstError);
   if (!existsSync(file)) {
     // Nothing to move: the folder itself is the problem (permissions, a full disk).
-    throw new NotesUnavailableError(`The notes database could not be created at ${file}: ${reason}`);
+    throw new DatabaseUnavailableError('cannot-create', `The notes database could not be created at ${file}: ${reason}`);
   }
   const movedTo = moveAside(file, now());
   const restored = restoreNewestBackup(backupsDir, file);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildQuery } from '../../../common/search/query';
-import { connect, ftsIntegrityOk, openNotesDatabase } from '../../../main/notes/db';
-import { LATEST_VERSION, migrate } from '../../../main/notes/migrations';
+import { connect, openUserDatabase as openNotesDatabase } from '../../../main/userdb/database';
+import { LATEST_VERSION, migrate } from '../../../main/userdb/migrations';
+import { ftsIntegrityOk } from '../../../main/userdb/upkeep';
 import { createNotesStore } from '../../../main/notes/store';
-import { tempDir } from './helpers';
+import { tempDir } from '../notes/helpers';
 
 let temp: ReturnType<typeof tempDir>;
 let file: string;

@@ -2,7 +2,10 @@
 // the browser-mode HTTP host) call this, so they serve the very same back end.
 import type { AppInfo } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
+import { createEventHub, type BridgeEventFeed } from './bridge/events';
 import { createCardsService } from './cards/service';
+import { jobHandlers, publishJobs } from './jobs/handlers';
+import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createLibrary } from './library/library';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
@@ -16,6 +19,10 @@ export interface ServiceOptions {
 
 export interface Services {
   handlers: BridgeHandlers;
+  /** Push events for the hosts to carry to their pages (see common/bridge/events.ts). */
+  events: BridgeEventFeed;
+  /** Long jobs; the services that need one start it here and return its id. */
+  jobs: JobRunner;
   /** Releases what the services hold open (databases, timers). */
   close(): Promise<void>;
 }
@@ -23,6 +30,9 @@ export interface Services {
 export async function createServices({ paths, host, version }: ServiceOptions): Promise<Services> {
   const library = createLibrary(paths.transcriptsDir, paths.narrationDir);
   const settings = createSettingsStore(paths.dataDir);
+  const jobs = createJobRunner();
+  const events = createEventHub(() => jobs.listJobs().map((payload) => ({ name: 'job' as const, payload })));
+  publishJobs(jobs, events);
   const notes = createNotesService({ dataDir: paths.dataDir, library });
   const cards = createCardsService({
     dataDir: paths.dataDir,
@@ -43,7 +53,17 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     savePosition: (position) => settings.savePosition(position),
     ...notes.handlers,
     ...cards.handlers,
+    ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 
-  return { handlers, close: async () => notes.close() };
+  return {
+    handlers,
+    events,
+    jobs,
+    close: async () => {
+      // Jobs first: one may still be writing to the database that notes.close() shuts.
+      await jobs.close();
+      await notes.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
+import { jobIdSchema } from './events';
 import { NOTES_SCHEMAS } from './notes-schemas';
 
 const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');
@@ -54,6 +55,8 @@ export const BRIDGE_SCHEMAS = {
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   getPosition: z.object({ documentId }).strict(),
   savePosition: readingPositionSchema,
+  cancelJob: z.object({ jobId: jobIdSchema }).strict(),
+  getJob: z.object({ jobId: jobIdSchema }).strict(),
   ...NOTES_SCHEMAS,
   ...CARDS_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;

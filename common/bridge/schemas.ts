@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
-import { jobIdSchema } from './events';
+import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
 
 const documentId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a document id is 1-64 characters a-z, 0-9 or -');

@@ -8,7 +8,8 @@
 // `progressIntervalMs`, always the latest value, and always the final state.
 import { randomUUID } from 'node:crypto';
 import { BridgeError } from '../../common/bridge/contract';
-import { FINAL_JOB_STATES, jobEventSchema, type JobErrorInfo, type JobEvent } from '../../common/bridge/events';
+import { jobEventSchema } from '../../common/bridge/event-schemas';
+import { FINAL_JOB_STATES, type JobErrorInfo, type JobEvent } from '../../common/bridge/events';
 
 export interface JobContext {
   signal: AbortSignal;

@@ -2,7 +2,8 @@
 // web host and the renderer share.
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_METHODS } from '../../common/bridge/contract';
-import { BRIDGE_EVENTS, EVENT_SCHEMAS, isBridgeEventName, parseEventMessage } from '../../common/bridge/events';
+import { EVENT_SCHEMAS, parseEventMessage } from '../../common/bridge/event-schemas';
+import { BRIDGE_EVENTS, isBridgeEventName } from '../../common/bridge/events';
 import { encodeSseComment, encodeSseMessage, SseDecoder } from '../../common/bridge/sse';
 
 const jobId = '0b7a3c2e-1f4d-4a5b-9c6d-7e8f9a0b1c2d';

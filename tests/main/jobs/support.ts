@@ -2,7 +2,7 @@
 // product must not ship a fake one, so the tests drive the runner with this small genuine job. It
 // counts to `steps`, one step per `stepMs`, reports each step, and stops when asked to.
 import type { JobEvent } from '../../../common/bridge/events';
-import { jobEventSchema } from '../../../common/bridge/events';
+import { jobEventSchema } from '../../../common/bridge/event-schemas';
 import type { JobContext, JobRunner } from '../../../main/jobs/runner';
 
 export const TEST_JOB_KIND = 'test-count';

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const services = await createServices({ paths, host: 'web', version });
   const host = await startWebHost({
     handlers: services.handlers,
+    events: services.events,
     media: createMediaCatalog(paths.narrationDir),
     rendererDir: paths.rendererDir,
     port,

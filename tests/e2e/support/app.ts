@@ -38,6 +38,7 @@ export async function startServer(dataDir: string): Promise<{ host: WebHost; ser
   const services = await createServices({ paths, host: 'web', version: 'test' });
   const host = await startWebHost({
     handlers: services.handlers,
+    events: services.events,
     media: createMediaCatalog(paths.narrationDir),
     rendererDir: paths.rendererDir,
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { registerBridge } from './ipc';
+import { forwardEvents, registerBridge } from './ipc';
 import { pathsFromRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createServices, type Services } from './services';
@@ -21,6 +21,7 @@ async function start(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   services = await createServices({ paths, host: 'electron', version });
   registerBridge(ipcMain, services.handlers);
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
   hardenSession(session.defaultSession);
   handleAppProtocol(session.defaultSession, paths.rendererDir, services.media);
   createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));

@@ -2,9 +2,12 @@
 // the browser-mode HTTP host) call this, so they serve the very same back end, media included.
 import type { AppInfo } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
+import { createEventHub, type BridgeEventFeed } from './bridge/events';
 import { createCardsService } from './cards/service';
 import { createLibrary, type Library } from './library/library';
 import { createMediaCatalog, type MediaCatalog } from './media/catalog';
+import { jobHandlers, publishJobs } from './jobs/handlers';
+import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
 import { createSettingsStore } from './settings/settings-store';
@@ -21,6 +24,10 @@ export interface Services {
   /** Media by id, each document's from its own folder: the hosts serve it, cards cut clips from it. */
   media: MediaCatalog;
   library: Library;
+  /** Push events for the hosts to carry to their pages (see common/bridge/events.ts). */
+  events: BridgeEventFeed;
+  /** Long jobs; the services that need one start it here and return its id. */
+  jobs: JobRunner;
   /** Releases what the services hold open (databases, timers). */
   close(): Promise<void>;
 }
@@ -29,6 +36,9 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const library = createLibrary({ transcriptsDir: paths.transcriptsDir, narrationDir: paths.narrationDir, dataDir: paths.dataDir });
   const media = createMediaCatalog((documentId) => library.mediaFolder(documentId));
   const settings = createSettingsStore(paths.dataDir);
+  const jobs = createJobRunner();
+  const events = createEventHub(() => jobs.listJobs().map((payload) => ({ name: 'job' as const, payload })));
+  publishJobs(jobs, events);
   const userDb = createUserDatabase({ dataDir: paths.dataDir });
   const notes = createNotesService({ dataDir: paths.dataDir, userDb, editions: library.editions });
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
@@ -44,13 +54,18 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     savePosition: (position) => settings.savePosition(position),
     ...notes.handlers,
     ...cards.handlers,
+    ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 
   return {
     handlers,
     media,
     library,
+    events,
+    jobs,
     close: async () => {
+      // Jobs first: one may still be writing to the database that closes next.
+      await jobs.close();
       notes.close();
       userDb.close();
     },

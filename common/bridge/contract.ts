@@ -5,6 +5,7 @@
 import type { Edition, Lang } from '../edition/model';
 import type { TimedTranscript } from '../timing/model';
 import { CARDS_METHODS, type CardsBridge } from './cards-contract';
+import type { JobEvent } from './events';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
 
 export interface AppInfo {
@@ -96,6 +97,10 @@ export interface CoreBridge {
   updateSettings(req: { patch: Partial<Omit<Settings, 'version'>> }): Promise<Settings>;
   getPosition(req: { documentId: string }): Promise<ReadingPosition | null>;
   savePosition(req: ReadingPosition): Promise<void>;
+  /** Asks a long job to stop; its final event says when it has (jobs report through events.ts). */
+  cancelJob(req: { jobId: string }): Promise<JobEvent>;
+  /** A job's latest state, or null when it is unknown or finished a while ago (for late listeners). */
+  getJob(req: { jobId: string }): Promise<JobEvent | null>;
 }
 
 /** Every bridge method takes at most one argument (an object) and returns a promise. */
@@ -111,6 +116,8 @@ const CORE_METHODS = [
   'updateSettings',
   'getPosition',
   'savePosition',
+  'cancelJob',
+  'getJob',
 ] as const satisfies readonly (keyof CoreBridge)[];
 
 export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS] as const satisfies readonly BridgeMethod[];

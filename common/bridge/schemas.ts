@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
 import { documentId, lang, noArgument, sentenceId } from './ids';
+import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
 
 const hexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
@@ -51,6 +52,8 @@ export const BRIDGE_SCHEMAS = {
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   getPosition: z.object({ documentId }).strict(),
   savePosition: readingPositionSchema,
+  cancelJob: z.object({ jobId: jobIdSchema }).strict(),
+  getJob: z.object({ jobId: jobIdSchema }).strict(),
   ...NOTES_SCHEMAS,
   ...CARDS_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const services = await createServices({ paths, host: 'web', version });
   const host = await startWebHost({
     handlers: services.handlers,
+    events: services.events,
     media: services.media,
     rendererDir: paths.rendererDir,
     port,

@@ -3,20 +3,26 @@
 // - bound to 127.0.0.1 only (unless the user asks otherwise), on a random port by default;
 // - the Host header must name this loopback address (defeats DNS rebinding);
 // - API calls must come from this origin (Origin header) and carry the per-launch secret;
-// - media requests carry the secret too, and name media by id, never by path.
+// - media requests carry the secret too, and name media by id, never by path;
+// - the event stream passes the very gates of the API calls (see handleEvents for why it is a POST).
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { BridgeEnvelope } from '../../common/bridge/contract';
+import { EVENT_STREAM_PATH } from '../../common/bridge/events';
+import { encodeSseComment, encodeSseMessage } from '../../common/bridge/sse';
 import { dispatch, type BridgeHandlers } from '../bridge/dispatch';
+import type { BridgeEventFeed } from '../bridge/events';
 import type { MediaCatalog } from '../media/catalog';
 import { planMediaAnswer } from '../media/range';
 import { SECURITY_HEADERS } from '../security/csp';
 
 export const TOKEN_HEADER = 'x-mitlesen-token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A page that stops reading its event stream is cut off past this, rather than grow our memory. */
+const MAX_STREAM_BACKLOG_BYTES = 1024 * 1024;
 
 export interface WebHostOptions {
   handlers: BridgeHandlers;
@@ -26,6 +32,10 @@ export interface WebHostOptions {
   port?: number;
   hostname?: string;
   token?: string;
+  /** Push events for the pages; without it the event stream answers 404. */
+  events?: BridgeEventFeed;
+  /** How often an idle event stream gets a comment, so nothing between us and the page drops it. */
+  keepAliveMs?: number;
 }
 
 export interface WebHost {
@@ -72,16 +82,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return refuse(res, 405, 'Bridge calls must be POST requests.');
+  /** The gates of every API request (calls and the event stream); false when it was refused. */
+  function admitApi(req: IncomingMessage, res: ServerResponse, what: string): boolean {
+    if (req.method !== 'POST') {
+      refuse(res, 405, `${what} must be POST requests.`);
+      return false;
+    }
     const origin = req.headers.origin;
     if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return refuse(res, 403, 'Bridge calls are accepted from the app page only.');
+      refuse(res, 403, `${what} are accepted from the app page only.`);
+      return false;
     }
     const presented = req.headers[TOKEN_HEADER];
     if (!hasToken(Array.isArray(presented) ? presented[0] : presented)) {
-      return refuse(res, 401, 'The secret of this session is missing or wrong. Open the address printed by "npm run web".');
+      refuse(res, 401, 'The secret of this session is missing or wrong. Open the address printed by "npm run web".');
+      return false;
     }
+    return true;
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!admitApi(req, res, 'Bridge calls')) return;
     const body = await readBody(req);
     if (body === null) return refuse(res, 413, 'The request is too large.');
     let arg: unknown;
@@ -91,6 +112,47 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 400, { ok: false, error: { code: 'invalid-argument', message: 'The request body is not valid JSON.' } });
     }
     send(res, 200, await dispatch(options.handlers, decodeURIComponent(method), arg));
+  }
+
+  const streams = new Set<ServerResponse>();
+
+  /**
+   * The event stream: server-sent events (text/event-stream) answering a POST, read by the page
+   * with fetch(), not EventSource. EventSource can only GET and cannot send a header, so it would
+   * need the secret in the URL (where URLs end up: logs, history, exported network traces), and a
+   * same-origin GET carries no Origin header, so the Origin check would have to let "no Origin"
+   * pass. A POST with the header passes exactly the gates of every bridge call: Host, Origin
+   * (browsers always send it on POST), and the secret, never in a URL. The cost: the page
+   * reconnects by itself (renderer/bridge/backend.ts), which it has to do anyway.
+   */
+  async function handleEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!admitApi(req, res, 'Event streams')) return;
+    const feed = options.events;
+    if (!feed) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'This host sends no events.' } });
+    if ((await readBody(req)) === null) return refuse(res, 413, 'The request is too large.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    streams.add(res);
+    const write = (text: string) => {
+      if (res.writableEnded || res.destroyed) return;
+      res.write(text);
+      if (res.writableLength > MAX_STREAM_BACKLOG_BYTES) res.destroy();
+    };
+    write(encodeSseComment('mitlesen events'));
+    // A page that connects (or reconnects after a gap) learns the current state of every job,
+    // so an event it missed meanwhile leaves nothing stale: each job event is a whole snapshot.
+    for (const message of feed.current()) write(encodeSseMessage(message.name, JSON.stringify(message)));
+    const unsubscribe = feed.subscribe((message) => write(encodeSseMessage(message.name, JSON.stringify(message))));
+    const keepAlive = setInterval(() => write(encodeSseComment('keep-alive')), options.keepAliveMs ?? 15_000);
+    res.on('close', () => {
+      unsubscribe();
+      clearInterval(keepAlive);
+      streams.delete(res);
+    });
   }
 
   async function handleMedia(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -113,7 +175,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     const apiMatch = /^\/api\/([^/]+)$/.exec(url.pathname);
-    const task = apiMatch
+    const task = url.pathname === EVENT_STREAM_PATH
+      ? handleEvents(req, res)
+      : apiMatch
       ? handleApi(req, res, apiMatch[1]!)
       : url.pathname.startsWith('/media/')
         ? handleMedia(req, res, url)
@@ -147,10 +211,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     token,
     port,
-    close: () =>
-      new Promise<void>((resolvePromise) => {
+    close: async () => {
+      // Event streams end properly first, so a page sees the end of the stream (and reconnects
+      // later) rather than a reset connection; a page too slow to take the end is cut off.
+      await Promise.all(
+        [...streams].map(
+          (res) =>
+            new Promise<void>((resolvePromise) => {
+              const timer = setTimeout(() => (res.destroy(), resolvePromise()), 1000);
+              res.once('close', () => (clearTimeout(timer), resolvePromise()));
+              res.end();
+            }),
+        ),
+      );
+      await new Promise<void>((resolvePromise) => {
         server.closeAllConnections();
         server.close(() => resolvePromise());
-      }),
+      });
+    },
   };
 }

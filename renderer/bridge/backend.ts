@@ -1,10 +1,16 @@
 // The renderer's one door to the main process. Which transport carries the calls (Electron IPC
 // through the preload, or HTTP in browser mode) is decided once at start; nothing else in the
 // renderer knows or cares.
-import { BRIDGE_METHODS, unwrapEnvelope, type Bridge, type BridgeEnvelope } from '../../common/bridge/contract';
+import { BRIDGE_METHODS, unwrapEnvelope, type Bridge, type BridgeEnvelope, type BridgeMethod } from '../../common/bridge/contract';
+import { EVENT_STREAM_PATH } from '../../common/bridge/events';
+import { preloadEvents, streamEvents, type BridgeEventsClient, type PreloadOn } from './events';
+
+export type { BridgeEventsClient } from './events';
 
 export interface Backend {
   api: Bridge;
+  /** Push events from the main process (job progress, library changes), validated. */
+  events: BridgeEventsClient;
   /** A URL the page can load the media with this id from (an <audio> src, a fetch). */
   mediaUrl(mediaId: string): string;
   host: 'electron' | 'web';
@@ -23,7 +29,7 @@ function buildApi(invoke: RawInvoke): Bridge {
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in browser mode. */
-    mitlesen?: Record<string, (arg?: unknown) => Promise<BridgeEnvelope<unknown>>>;
+    mitlesen?: { [M in BridgeMethod]: (arg?: unknown) => Promise<BridgeEnvelope<unknown>> } & { on: PreloadOn };
   }
 }
 
@@ -45,7 +51,8 @@ export function createBackend(): Backend {
   if (preload) {
     return {
       host: 'electron',
-      api: buildApi((method, arg) => preload[method]!(arg)),
+      api: buildApi((method, arg) => preload[method as BridgeMethod](arg)),
+      events: preloadEvents(preload.on),
       mediaUrl: (mediaId) => `app://mitlesen/media/${mediaId}`,
     };
   }
@@ -59,6 +66,10 @@ export function createBackend(): Backend {
         body: JSON.stringify({ arg }),
       });
       return (await response.json()) as BridgeEnvelope<unknown>;
+    }),
+    // The secret goes in a header, never the URL; see main/web/server.ts (handleEvents) for why.
+    events: streamEvents({
+      open: (signal) => fetch(EVENT_STREAM_PATH, { method: 'POST', headers: { 'X-Mitlesen-Token': token }, signal, cache: 'no-store' }),
     }),
     mediaUrl: (mediaId) => `/media/${mediaId}?t=${encodeURIComponent(token)}`,
   };

@@ -8,6 +8,11 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
+  /** The top frame as Electron describes it; null once it is gone. */
+  mainFrame: { url: string; parent: unknown } | null = { url: 'app://mitlesen/index.html', parent: null };
+  destroyed = false;
+  isDestroyed = vi.fn(() => this.destroyed);
+  send = vi.fn();
 }
 
 export const constructedWindows: { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[] = [];
@@ -29,7 +34,7 @@ export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() 
 
 export const ipcMain = { handle: vi.fn() };
 
-export const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })) };
+export const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn() };
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 

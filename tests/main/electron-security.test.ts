@@ -10,7 +10,12 @@ vi.mock('electron', () => import('./electron-mock'));
 const electron = await import('./electron-mock');
 const { APP_ENTRY_URL, createMainWindow, hardenSession, hardenWebContents, isAllowedExternalUrl } = await import('../../main/window');
 const { answerAppRequest, registerAppScheme } = await import('../../main/protocol');
-const { registerBridge } = await import('../../main/ipc');
+const { forwardEvents, registerBridge } = await import('../../main/ipc');
+const { EVENT_CHANNEL } = await import('../../common/bridge/events');
+const { createEventHub } = await import('../../main/bridge/events');
+const { createJobRunner } = await import('../../main/jobs/runner');
+const { publishJobs } = await import('../../main/jobs/handlers');
+const { countJob, TEST_JOB_KIND } = await import('./jobs/support');
 const { BRIDGE_METHODS, bridgeChannel } = await import('../../common/bridge/contract');
 const { CONTENT_SECURITY_POLICY } = await import('../../main/security/csp');
 const { createMediaCatalog } = await import('../../main/media/catalog');
@@ -248,16 +253,124 @@ describe('IPC bridge', () => {
   });
 });
 
+describe('push events to the window', () => {
+  function wired() {
+    const runner = createJobRunner({ progressIntervalMs: 0 });
+    const hub = createEventHub();
+    publishJobs(runner, hub);
+    const app = new electron.FakeWebContents();
+    const targets: InstanceType<typeof electron.FakeWebContents>[] = [app];
+    const stop = forwardEvents(hub, () => targets as never);
+    return { runner, hub, app, targets, stop };
+  }
+  const sentStates = (contents: InstanceType<typeof electron.FakeWebContents>) =>
+    contents.send.mock.calls.map(([channel, message]) => `${channel as string} ${(message as { payload: { state: string } }).payload.state}`);
+
+  it("sends a job's events to the app's top frame on the one event channel", async () => {
+    const { runner, app } = wired();
+    const jobId = runner.startJob(TEST_JOB_KIND, countJob(2, 5));
+    await vi.waitFor(() => expect(runner.getJob(jobId)!.state).toBe('done'));
+    expect(sentStates(app)).toEqual([
+      `${EVENT_CHANNEL} queued`, `${EVENT_CHANNEL} running`, `${EVENT_CHANNEL} running`, `${EVENT_CHANNEL} running`, `${EVENT_CHANNEL} done`,
+    ]);
+    expect(app.send.mock.calls.at(-1)![1]).toEqual({
+      name: 'job',
+      payload: { jobId, kind: TEST_JOB_KIND, state: 'done', progress: 1, result: { counted: 2 } },
+    });
+  });
+
+  it('reaches a cancelled job the same way', async () => {
+    const { runner, app } = wired();
+    const jobId = runner.startJob(TEST_JOB_KIND, countJob(100, 5));
+    await vi.waitFor(() => expect(runner.getJob(jobId)!.progress).toBeGreaterThan(0));
+    runner.cancelJob(jobId);
+    await vi.waitFor(() => expect(runner.getJob(jobId)!.state).toBe('cancelled'));
+    expect(sentStates(app).at(-1)).toBe(`${EVENT_CHANNEL} cancelled`);
+  });
+
+  it.each([
+    ['a remote page', { url: 'https://evil.example/', parent: null }],
+    ['a file:// page', { url: 'file:///tmp/x.html', parent: null }],
+    ['a frame that is not the top one', { url: 'app://mitlesen/index.html', parent: { url: 'app://mitlesen/index.html', parent: null } }],
+    ['a frame that is gone', null],
+  ])('sends nothing to a window showing %s', (_name, frame) => {
+    const { hub, app, targets } = wired();
+    const other = new electron.FakeWebContents();
+    other.mainFrame = frame;
+    targets.push(other);
+    hub.emit('library', { documentId: null });
+    expect(other.send).not.toHaveBeenCalled();
+    expect(app.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, { name: 'library', payload: { documentId: null } });
+  });
+
+  it('skips destroyed windows, includes windows opened later, and stops when told', () => {
+    const { hub, app, targets, stop } = wired();
+    app.destroyed = true;
+    const later = new electron.FakeWebContents();
+    targets.push(later);
+    hub.emit('library', { documentId: 'a' });
+    expect(app.send).not.toHaveBeenCalled();
+    expect(later.send).toHaveBeenCalledOnce();
+    stop();
+    hub.emit('library', { documentId: 'b' });
+    expect(later.send).toHaveBeenCalledOnce();
+  });
+});
+
 describe('preload', () => {
-  it('exposes exactly the contract methods, each one invoke on its own channel', async () => {
+  type Exposed = Record<string, (...args: unknown[]) => unknown>;
+  let exposeCalls: unknown[][];
+  let ipcListeners: [string, (event: unknown, message: unknown) => void][];
+  let api: Exposed;
+  beforeAll(async () => {
     await import('../../main/preload/index');
-    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
-    const [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0]! as [string, Record<string, (arg?: unknown) => Promise<unknown>>];
-    expect(name).toBe('mitlesen');
-    expect(Object.keys(api).sort()).toEqual([...BRIDGE_METHODS].sort());
+    // Saved now: the root beforeEach clears the mocks' records before every test.
+    exposeCalls = [...electron.contextBridge.exposeInMainWorld.mock.calls] as unknown[][];
+    ipcListeners = [...electron.ipcRenderer.on.mock.calls] as never;
+    api = exposeCalls[0]![1] as Exposed;
+  });
+  const deliver = (message: unknown) => ipcListeners[0]![1]({ sender: electron.ipcRenderer }, message);
+
+  it('exposes exactly the contract methods and the event subscription, each method one invoke on its own channel', async () => {
+    expect(exposeCalls).toHaveLength(1);
+    expect(exposeCalls[0]![0]).toBe('mitlesen');
+    expect(Object.keys(api).sort()).toEqual([...BRIDGE_METHODS, 'on'].sort());
     expect(Object.isFrozen(api)).toBe(true);
     await api.loadDocument!({ documentId: 'x' });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('mitlesen:loadDocument', { documentId: 'x' });
+  });
+
+  it('listens on the one event channel only', () => {
+    expect(ipcListeners.map(([channel]) => channel)).toEqual([EVENT_CHANNEL]);
+  });
+
+  it('hands a listener the payload of its own event only, never the IPC event object', () => {
+    const heard = vi.fn();
+    const unsubscribe = api.on!('job', heard) as () => void;
+    const payload = { jobId: 'j', kind: 'import', state: 'running', progress: 0.5 };
+    deliver({ name: 'job', payload });
+    deliver({ name: 'library', payload: { documentId: null } });
+    deliver({ name: 'toString', payload: 1 });
+    deliver(null);
+    deliver('job');
+    expect(heard).toHaveBeenCalledExactlyOnceWith(payload);
+    unsubscribe();
+    deliver({ name: 'job', payload });
+    expect(heard).toHaveBeenCalledOnce();
+  });
+
+  it('keeps two listeners of one event apart, and refuses events the contract does not name', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const stopFirst = api.on!('library', first) as () => void;
+    const stopSecond = api.on!('library', second) as () => void;
+    stopFirst();
+    deliver({ name: 'library', payload: { documentId: 'a' } });
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledOnce();
+    stopSecond();
+    for (const name of ['shell', '__proto__', 'constructor', 42]) expect(() => api.on!(name, vi.fn())).toThrow(/no bridge event/);
+    expect(() => api.on!('job', 'not a function')).toThrow(/function/);
   });
 });
 

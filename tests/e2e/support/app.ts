@@ -37,6 +37,7 @@ export async function startServer(dataDir: string): Promise<{ host: WebHost; ser
   const services = await createServices({ paths, host: 'web', version: 'test' });
   const host = await startWebHost({
     handlers: services.handlers,
+    events: services.events,
     media: services.media,
     rendererDir: paths.rendererDir,
   });

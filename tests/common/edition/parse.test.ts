@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Edition } from '../../common/edition/model';
-import { formatProblem, parseEdition, type ParseResult } from '../../common/edition/parse';
-import { syntheticEdition } from '../fixtures/editions/synthetic';
+import type { Edition } from '../../../common/edition/model';
+import { formatProblem, parseEdition, type ParseResult } from '../../../common/edition/parse';
+import { syntheticEdition } from '../../fixtures/editions/synthetic';
 
-const fixtureDir = fileURLToPath(new URL('../fixtures/editions/', import.meta.url));
+const fixtureDir = fileURLToPath(new URL('../../fixtures/editions/', import.meta.url));
 
 function fixture(name: string): string {
   return readFileSync(`${fixtureDir}${name}`, 'utf8');
@@ -326,7 +326,7 @@ describe('parseEdition on input that is not an edition at all', () => {
   });
 });
 
-const realEdition = fileURLToPath(new URL('../../transcripts/china-sieht-alles/edition.yaml', import.meta.url));
+const realEdition = fileURLToPath(new URL('../../../transcripts/china-sieht-alles/edition.yaml', import.meta.url));
 
 describe('the shipped edition', () => {
   it('china-sieht-alles parses without problems', () => {

@@ -4,7 +4,7 @@
 // derived (positions, which chapter a paragraph belongs to, each chapter's sentences) is worked out
 // here, in one place, so the two ways in cannot disagree about what an edition means.
 
-import type { Bilingual, Chapter, Edition, Paragraph, ParagraphKind, Sentence, Speaker } from './model';
+import { LANGS, type Bilingual, type Chapter, type Edition, type Lang, type Paragraph, type ParagraphKind, type Sentence, type Speaker } from './model';
 
 export interface SentenceInput {
   id: string;
@@ -36,6 +36,9 @@ export interface ChapterInput {
 /** An edition as plain data, in reading order: what an editor (or an importer) decides. */
 export interface EditionInput {
   id: string;
+  /** ['de'] for German only, ['de', 'en'] (the default) for a bilingual edition. */
+  languages?: readonly Lang[];
+  /** In German only, `en` may be left '' (it is made '' whatever it holds). */
   title: Bilingual;
   speakers: readonly Speaker[];
   chapters: readonly ChapterInput[];
@@ -46,10 +49,19 @@ export interface EditionInput {
  * The Edition for checked plain data. It does not repeat the parser's checks with their messages;
  * it throws on input that cannot form an edition at all (no chapters, a chapter starting at an
  * unknown sentence or inside a paragraph, sentences before the first chapter, a duplicate sentence
- * id), because building anyway would silently drop or misfile text.
+ * id, languages without German), because building anyway would silently drop or misfile text.
+ * In an edition without English every English text is made '' and `enWith` null, so that no
+ * stray translation can show up in a view or a narration of it.
  */
 export function buildEdition(input: EditionInput): Edition {
-  const speakers: Speaker[] = input.speakers.map((s) => ({ id: s.id, name: { ...s.name }, role: s.role }));
+  const wanted = input.languages ?? LANGS;
+  if (!wanted.includes('de')) throw new Error(`cannot build edition ${input.id}: its languages must include de`);
+  // LANGS order, so that ['en', 'de'] and ['de', 'en'] are the same edition.
+  const languages = LANGS.filter((lang) => wanted.includes(lang));
+  const english = languages.includes('en');
+  const text = (b: Bilingual): Bilingual => ({ de: b.de, en: english ? b.en : '' });
+
+  const speakers: Speaker[] = input.speakers.map((s) => ({ id: s.id, name: text(s.name), role: s.role }));
 
   // Where each chapter starts, by the first sentence of a paragraph.
   const paragraphStarts = new Set<string>();
@@ -71,7 +83,7 @@ export function buildEdition(input: EditionInput): Edition {
     if (!paragraphStarts.has(c.start)) {
       throw new Error(`cannot build edition ${input.id}: chapter ${c.id} starts at ${c.start}, inside a paragraph`);
     }
-    const chapter: Chapter = { id: c.id, index, title: { ...c.title }, startSentenceId: c.start, sentenceIds: [] };
+    const chapter: Chapter = { id: c.id, index, title: text(c.title), startSentenceId: c.start, sentenceIds: [] };
     chapterAt.set(c.start, chapter);
     return chapter;
   });
@@ -95,13 +107,13 @@ export function buildEdition(input: EditionInput): Edition {
       kind: p.kind,
       speakerId,
       label: p.label ?? null,
-      note: p.note ? { ...p.note } : null,
+      note: p.note ? text(p.note) : null,
       chapterId: chapter.id,
       sentenceIds: [],
     };
     paragraphs.push(paragraph);
     for (const s of p.sentences) {
-      const enWith = s.enWith ?? null;
+      const enWith = english ? (s.enWith ?? null) : null;
       paragraph.sentenceIds.push(s.id);
       chapter.sentenceIds.push(s.id);
       sentences.push({
@@ -111,11 +123,11 @@ export function buildEdition(input: EditionInput): Edition {
         chapterId: chapter.id,
         speakerId,
         de: s.de,
-        en: enWith === null ? (s.en ?? '') : '',
+        en: english && enWith === null ? (s.en ?? '') : '',
         enWith,
       });
     }
   }
 
-  return { id: input.id, title: { ...input.title }, speakers, chapters, paragraphs, sentences };
+  return { id: input.id, languages, title: text(input.title), speakers, chapters, paragraphs, sentences };
 }

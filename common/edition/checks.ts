@@ -4,25 +4,28 @@
 // into the model. The format is described in transcripts/README.md.
 
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import type { Bilingual, ParagraphKind, SpeakerRole } from './model';
+import { LANGS, type Bilingual, type Lang, type ParagraphKind, type SpeakerRole } from './model';
 import type { EditionInput } from './build';
 import { joinOr } from './hints';
+import { CHAPTER_ID, PARAGRAPH_ID, SENTENCE_ID } from './ids';
 import { describe, isEmptyList, keyName, peekId, readText, type Field, type NodeReader } from './yaml-nodes';
 
-const TOP_KEYS = ['id', 'title', 'speakers', 'chapters', 'paragraphs'] as const;
+const TOP_KEYS = ['id', 'languages', 'title', 'speakers', 'chapters', 'paragraphs'] as const;
 const SPEAKER_KEYS = ['name', 'role'] as const;
 const CHAPTER_KEYS = ['id', 'start', 'title'] as const;
 const PARAGRAPH_KEYS = ['id', 'kind', 'speaker', 'label', 'note', 'sentences'] as const;
 const SENTENCE_KEYS = ['id', 'de', 'en', 'en_with'] as const;
 
 const KINDS: readonly ParagraphKind[] = ['title', 'standfirst', 'turn', 'gap', 'pullquote'];
-const ROLES: readonly SpeakerRole[] = ['interviewer', 'interviewee'];
+// A role is free (the narration picks a voice by it, see main/narration/pipeline.ts), but it is one
+// short lowercase word, so that "Interviewer" and "interviewer " cannot be two roles.
+const ROLE = /^[a-z]+(?:-[a-z]+)*$/;
+const ROLE_MAX = 24;
+const ROLE_EXAMPLES = 'e.g. narrator, host, guest, interviewer or interviewee';
+const ROLE_SHAPE = `a short lowercase word, ${ROLE_EXAMPLES}`;
 
 const DOCUMENT_ID = /^[a-z0-9-]+$/;
 const SPEAKER_ID = /^[a-z0-9-]+$/;
-export const SENTENCE_ID = /^s[0-9]+$/;
-export const PARAGRAPH_ID = /^p[0-9]+$/;
-export const CHAPTER_ID = /^ch[0-9]+$/;
 
 interface SpeakerRecord {
   id: string;
@@ -77,7 +80,15 @@ export class EditionChecker {
   private readonly chapters: ChapterRecord[] = [];
   private readonly chapterLines = new Map<string, number>();
 
+  /** Whether the edition has English; until "languages" is read, the default (it has). */
+  private english = true;
+
   constructor(private readonly read: NodeReader) {}
+
+  /** How a message shows a mapping of texts, e.g. `{ de: …, en: … }`, for the edition's languages. */
+  private shape(placeholder = '…'): string {
+    return this.english ? `{ de: ${placeholder}, en: ${placeholder} }` : `{ de: ${placeholder} }`;
+  }
 
   /** The checked data of the edition, or null when a problem was reported (or a value is unusable). */
   edition(root: YAMLMap): EditionInput | null {
@@ -97,10 +108,14 @@ export class EditionChecker {
       else this.read.add(idField.keyLine, `the document id must be text like china-sieht-alles (found ${value.found})`);
     }
 
+    // Read first: whether English is required or refused depends on it everywhere below.
+    const languages = this.readLanguages(top.get('languages'));
+    this.english = languages.includes('en');
+
     let title: Bilingual | null = null;
     const titleField = top.get('title');
-    if (!titleField) this.read.add(0, 'the edition has no "title" (title: { de: …, en: … })');
-    else title = this.read.bilingual(titleField, 'the edition title');
+    if (!titleField) this.read.add(0, `the edition has no "title" (title: ${this.shape()})`);
+    else title = this.read.bilingual(titleField, 'the edition title', this.english);
 
     const speakersField = top.get('speakers');
     if (!speakersField) {
@@ -121,7 +136,7 @@ export class EditionChecker {
     if (chaptersField) this.readChapters(chaptersField);
 
     if (this.read.problemCount > 0 || id === null || title === null) return null;
-    return this.input(id, title);
+    return this.input(id, languages, title);
   }
 
   private readSpeakers(field: Field): void {
@@ -154,17 +169,16 @@ export class EditionChecker {
       }
       const fields = this.read.fields(pair.value, what, SPEAKER_KEYS);
       const nameField = fields.get('name');
-      if (!nameField) this.read.add(line, `${what} has no name (name: { de: …, en: … })`);
-      else record.name = this.read.bilingual(nameField, `the name of ${what}`);
+      if (!nameField) this.read.add(line, `${what} has no name (name: ${this.shape()})`);
+      else record.name = this.read.bilingual(nameField, `the name of ${what}`, this.english);
 
       const roleField = fields.get('role');
-      const roles = joinOr(ROLES);
-      if (!roleField) this.read.add(line, `${what} has no role (${roles})`);
+      if (!roleField) this.read.add(line, `${what} has no role (${ROLE_SHAPE})`);
       else {
-        const role = this.read.reference(roleField, `the role of ${what}`, roles);
+        const role = this.read.reference(roleField, `the role of ${what}`, ROLE_SHAPE);
         if (role !== null) {
-          if ((ROLES as readonly string[]).includes(role)) record.role = role as SpeakerRole;
-          else this.read.add(roleField.keyLine, `${what} has unknown role "${role}" (use ${roles})`);
+          if (ROLE.test(role) && role.length <= ROLE_MAX) record.role = role as SpeakerRole;
+          else this.read.add(roleField.keyLine, `${what} has role "${role}", which is not a short lowercase word (${ROLE_EXAMPLES})`);
         }
       }
     }
@@ -258,8 +272,10 @@ export class EditionChecker {
 
     const noteField = fields.get('note');
     if (kind === 'gap') {
-      if (!noteField) this.read.add(line, `${label} is a gap and needs a note in both languages (note: { de: "[…]", en: "[…]" })`);
-      else record.note = this.read.bilingual(noteField, `the note of ${label}`);
+      if (!noteField) {
+        const needs = this.english ? 'a note in both languages' : 'a note';
+        this.read.add(line, `${label} is a gap and needs ${needs} (note: ${this.shape('"[…]"')})`);
+      } else record.note = this.read.bilingual(noteField, `the note of ${label}`, this.english);
     } else if (noteField && kind !== null) {
       this.read.add(noteField.keyLine, `${label} is a ${kind} and cannot have a note (only gaps have notes)`);
     }
@@ -326,13 +342,21 @@ export class EditionChecker {
 
     const enField = fields.get('en');
     const withField = fields.get('en_with');
-    if (enField && withField) {
+    if (!this.english) {
+      // Reported, not dropped: an English text in a German-only edition is most likely a
+      // "languages" line that should say [de, en].
+      for (const [key, field] of [['en', enField], ['en_with', withField]] as const) {
+        if (field) this.read.add(field.keyLine, `${label} has English, but the edition is in German only (remove "${key}", or add en to "languages")`);
+      }
+    } else if (enField && withField) {
       this.read.add(
         withField.keyLine,
         `${label} has both "en" and "en_with" (keep "en" for its own English, or "en_with" to share an earlier sentence's)`,
       );
     }
-    if (enField) {
+    if (!this.english) {
+      // Nothing to read: the edition has no English.
+    } else if (enField) {
       record.ownEnglish = !withField;
       record.en = this.read.requiredText(enField, line, label, 'en') ?? '';
     } else if (withField) {
@@ -408,8 +432,8 @@ export class EditionChecker {
       }
 
       const titleField = fields.get('title');
-      if (!titleField) this.read.add(line, `${label} has no title (title: { de: …, en: … })`);
-      else record.title = this.read.bilingual(titleField, `the title of ${label}`);
+      if (!titleField) this.read.add(line, `${label} has no title (title: ${this.shape()})`);
+      else record.title = this.read.bilingual(titleField, `the title of ${label}`, this.english);
 
       const startField = fields.get('start');
       if (!startField) {
@@ -443,8 +467,43 @@ export class EditionChecker {
     });
   }
 
+  /**
+   * `languages`: absent means German and English (every edition written before the key existed);
+   * otherwise a list with German and optionally English. After a problem, the languages it did
+   * recognise (and German) are used, so the rest is checked as the editor most likely meant it.
+   */
+  private readLanguages(field: Field | undefined): Lang[] {
+    if (!field) return [...LANGS];
+    const shape = 'a list: [de] for German only, [de, en] for German and English';
+    if (!isSeq(field.value)) {
+      this.read.add(field.keyLine, `"languages" must be ${shape} (found ${describe(field.value)})`);
+      return [...LANGS];
+    }
+    const found = new Set<Lang>();
+    const listLine = this.read.lineOf(field.value, field.keyLine);
+    for (const item of field.value.items) {
+      const line = this.read.lineOf(item, listLine);
+      const value = readText(item);
+      if (value.kind !== 'text') {
+        this.read.add(line, `"languages" must be ${shape} (found ${value.kind === 'empty' ? 'nothing' : value.found} in it)`);
+        continue;
+      }
+      const lang = value.text;
+      if (!(LANGS as readonly string[]).includes(lang)) {
+        this.read.add(line, `"languages" names unknown language "${lang}" (known: ${LANGS.join(', ')})`);
+      } else if (found.has(lang as Lang)) {
+        this.read.add(line, `"languages" names ${lang} twice`);
+      } else found.add(lang as Lang);
+    }
+    if (!found.has('de')) {
+      this.read.add(field.keyLine, '"languages" must include de (an edition is a German text, with or without English)');
+    }
+    found.add('de');
+    return LANGS.filter((lang) => found.has(lang));
+  }
+
   /** The records as plain data; null if any value the model needs is missing. */
-  private input(id: string, title: Bilingual): EditionInput | null {
+  private input(id: string, languages: Lang[], title: Bilingual): EditionInput | null {
     const speakers: EditionInput['speakers'][number][] = [];
     for (const record of this.speakers.values()) {
       if (record.name === null || record.role === null) return null;
@@ -472,6 +531,6 @@ export class EditionChecker {
         sentences,
       });
     }
-    return { id, title, speakers, chapters, paragraphs };
+    return { id, languages, title, speakers, chapters, paragraphs };
   }
 }

@@ -151,14 +151,24 @@ export class NodeReader {
     return value.kind === 'text' ? value.text : null;
   }
 
-  bilingual(field: Field, what: string): Bilingual | null {
+  /**
+   * A `{ de, en }` mapping. With `english` false (an edition in German only) only `de` is read and
+   * an `en` is reported rather than dropped, so that no translation is lost without a word.
+   */
+  bilingual(field: Field, what: string, english = true): Bilingual | null {
     if (!isMap(field.value)) {
-      this.add(field.keyLine, `${what} must be a mapping with "de" and "en" (found ${describe(field.value)})`);
+      const keys = english ? '"de" and "en"' : '"de"';
+      this.add(field.keyLine, `${what} must be a mapping with ${keys} (found ${describe(field.value)})`);
       return null;
     }
     const line = this.lineOf(field.value, field.keyLine);
     const fields = this.fields(field.value, what, ['de', 'en']);
     const de = this.requiredText(fields.get('de'), line, what, 'de');
+    if (!english) {
+      const en = fields.get('en');
+      if (en) this.add(en.keyLine, `${what} has English, but the edition is in German only (remove "en", or add en to "languages")`);
+      return de !== null ? { de, en: '' } : null;
+    }
     const en = this.requiredText(fields.get('en'), line, what, 'en');
     return de !== null && en !== null ? { de, en } : null;
   }

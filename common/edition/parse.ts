@@ -4,12 +4,12 @@
 // every problem it can find in one pass, each with the line to look at, and only builds the model
 // when there are none. The YAML syntax itself is left to the `yaml` package. The work is split
 // along its seams: ./yaml-nodes.ts reads nodes with their lines, ./hints.ts suggests fixes,
-// ./checks.ts holds the rules per section, and ./build.ts builds the model from the checked data.
+// ./checks.ts and ./check-*.ts hold the rules per section, and ./build.ts builds the model from the checked data.
 
 import { isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Edition } from './model';
 import { buildEdition } from './build';
-import { EditionChecker } from './checks';
+import { checkEdition } from './checks';
 import { yamlErrorText } from './hints';
 import { ProblemList, type EditionProblem } from './problems';
 import { describe, NodeReader } from './yaml-nodes';
@@ -79,7 +79,7 @@ function parseOrThrow(source: string, file: string): ParseResult {
     return { ok: false, problems: problems.sorted() };
   }
 
-  const input = new EditionChecker(new NodeReader(problems, lineAt)).edition(root);
+  const input = checkEdition(new NodeReader(problems, lineAt), root);
   if (problems.count > 0) return { ok: false, problems: problems.sorted() };
   const edition = input === null ? null : buildOrNull(input);
   if (edition === null) {

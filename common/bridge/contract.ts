@@ -7,6 +7,7 @@ import type { TimedTranscript } from '../timing/model';
 import { CARDS_METHODS, type CardsBridge } from './cards-contract';
 import type { JobEvent } from './events';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
+import type { Settings } from '../settings';
 
 export interface AppInfo {
   name: string;
@@ -40,40 +41,9 @@ export interface DocumentBundle {
   timingProblem: string | null;
 }
 
-export interface Settings {
-  version: 1;
-  uiLanguage: 'system' | 'de' | 'en';
-  layout: 'de' | 'en' | 'side-by-side' | 'interleaved';
-  narrationLang: Lang;
-  rate: number;
-  volume: number;
-  muted: boolean;
-  /** Milliseconds; positive shifts the highlight later (for headphones with latency). */
-  syncOffsetMs: number;
-  // Accessibility (renderer/settings, common/a11y):
-  theme: 'system' | 'light' | 'dark' | 'contrast-light' | 'contrast-dark';
-  highlightStyle: 'background' | 'underline' | 'bold' | 'outline' | 'none';
-  /** "#rrggbb", or null for the theme's colour. */
-  wordHighlightColor: string | null;
-  sentenceHighlightColor: string | null;
-  /** Text size, 1 (100%) to 3 (300%). */
-  fontScale: number;
-  /** Line height of the transcript, 1.2 to 3. */
-  lineSpacing: number;
-  font: 'default' | 'dyslexic';
-  reducedMotion: 'system' | 'on' | 'off';
-  /** Speak each sentence as it starts (screen readers). */
-  announceSentences: boolean;
-  // Learning (renderer/learning, common/learning):
-  /** Shadowing: the pause after each sentence is its length times this (0.5 to 3). */
-  shadowingFactor: number;
-  /** Shift+R hears the sentence this many times (2 to 10). */
-  repeatCount: number;
-  /** Shift+R rises from 0.7× to 1.0× over the hearings instead of keeping the speed. */
-  repeatRising: boolean;
-  /** A language hidden in the transcript until revealed, sentence by sentence. */
-  hiddenLanguage: 'none' | 'de' | 'en';
-}
+// Defined with its rules and defaults in common/settings.ts; named here too, so the contract lists
+// every type a call carries.
+export type { Settings } from '../settings';
 
 export interface SettingsState {
   settings: Settings;

@@ -6,34 +6,12 @@ import { CARDS_SCHEMAS } from './cards-schemas';
 import { documentId, lang, noArgument, sentenceId } from './ids';
 import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
+import { settingsPatchSchema } from '../settings';
 
-const hexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
 
-export const settingsPatchSchema = z
-  .object({
-    uiLanguage: z.enum(['system', 'de', 'en']),
-    layout: z.enum(['de', 'en', 'side-by-side', 'interleaved']),
-    narrationLang: lang,
-    rate: z.number().min(0.5).max(3),
-    volume: z.number().min(0).max(1),
-    muted: z.boolean(),
-    syncOffsetMs: z.number().int().min(-500).max(500),
-    theme: z.enum(['system', 'light', 'dark', 'contrast-light', 'contrast-dark']),
-    highlightStyle: z.enum(['background', 'underline', 'bold', 'outline', 'none']),
-    wordHighlightColor: hexColor.nullable(),
-    sentenceHighlightColor: hexColor.nullable(),
-    fontScale: z.number().min(1).max(3),
-    lineSpacing: z.number().min(1.2).max(3),
-    font: z.enum(['default', 'dyslexic']),
-    reducedMotion: z.enum(['system', 'on', 'off']),
-    announceSentences: z.boolean(),
-    shadowingFactor: z.number().min(0.5, 'the shadowing factor is at least 0.5').max(3, 'the shadowing factor is at most 3'),
-    repeatCount: z.number().int('the repeat count is a whole number').min(2, 'the repeat count is at least 2').max(10, 'the repeat count is at most 10'),
-    repeatRising: z.boolean(),
-    hiddenLanguage: z.enum(['none', 'de', 'en']),
-  })
-  .partial()
-  .strict();
+// The settings' rules live with their defaults in common/settings.ts; re-exported so that the
+// bridge's schemas stay in one import.
+export { settingsPatchSchema };
 
 export const readingPositionSchema = z
   .object({

@@ -4,12 +4,18 @@
 export type Lang = 'de' | 'en';
 export const LANGS: readonly Lang[] = ['de', 'en'];
 
+/** A text in both languages; in an edition in German only, `en` is the empty string. */
 export interface Bilingual {
   de: string;
   en: string;
 }
 
-export type SpeakerRole = 'interviewer' | 'interviewee';
+/**
+ * What a speaker is in the document: any short lowercase word (narrator, host, guest, interviewer,
+ * interviewee, …). The two named here are the ones the bundled interview uses; the `string & {}`
+ * keeps them as suggestions without closing the set.
+ */
+export type SpeakerRole = 'interviewer' | 'interviewee' | (string & {});
 
 export interface Speaker {
   id: string;
@@ -27,7 +33,10 @@ export interface Sentence {
   chapterId: string;
   speakerId: string | null;
   de: string;
-  /** English text; empty when `enWith` names the sentence that carries the shared English. */
+  /**
+   * English text; empty when `enWith` names the sentence that carries the shared English, and in
+   * an edition without English.
+   */
   en: string;
   enWith: string | null;
 }
@@ -56,6 +65,8 @@ export interface Chapter {
 
 export interface Edition {
   id: string;
+  /** The edition's languages in LANGS order: German always, English when it is bilingual. */
+  languages: Lang[];
   title: Bilingual;
   speakers: Speaker[];
   chapters: Chapter[];

@@ -2,6 +2,7 @@
 // optional note; and recordings of the learner reading a sentence. The model, the limits, and the
 // Anki export format (pure text; the main process adds the audio files).
 import type { Edition, Lang } from '../edition/model';
+import { pairingOf } from '../edition/pairing';
 
 export interface Card {
   id: string;
@@ -81,17 +82,13 @@ export function matchesMagic(mimeType: string, bytes: Uint8Array): boolean {
 
 /** The German and English of some sentences, as the card keeps them. */
 export function cardContext(edition: Edition, sentenceIds: readonly string[]): { de: string; en: string } {
-  const wanted = new Set(sentenceIds);
-  const sentences = edition.sentences.filter((s) => wanted.has(s.id));
-  const byId = new Map(edition.sentences.map((s) => [s.id, s]));
-  const carriers: string[] = [];
-  for (const s of sentences) {
-    const carrier = s.enWith ?? s.id;
-    if (!carriers.includes(carrier)) carriers.push(carrier);
-  }
+  const pairing = pairingOf(edition);
+  // Reading order, whatever order the ids came in; ids the edition does not know are left out.
+  const ids = [...new Set(sentenceIds)].filter((id) => pairing.indexOf(id) >= 0).sort((a, b) => pairing.indexOf(a) - pairing.indexOf(b));
+  const carriers = [...new Set(ids.map((id) => pairing.carrierOf(id)))];
   return {
-    de: sentences.map((s) => s.de).join(' '),
-    en: carriers.map((id) => byId.get(id)?.en ?? '').filter(Boolean).join(' '),
+    de: ids.map((id) => pairing.sentence(id)!.de).join(' '),
+    en: carriers.map((id) => pairing.englishOf(id)).filter(Boolean).join(' '),
   };
 }
 

@@ -1,7 +1,8 @@
 // Exports that read the edition: the Markdown export of a document's notes (each with its time,
 // chapter, the quoted German and English sentences and the note), and the sentence texts a note
 // covers, shared with the Anki export. Pure: no Node, no DOM.
-import type { Edition, Sentence } from '../edition/model';
+import type { Edition } from '../edition/model';
+import { pairingOf } from '../edition/pairing';
 import { formatTime, sortNotesByPosition, type Note } from './model';
 
 export interface NoteContext {
@@ -15,21 +16,22 @@ export interface NoteContext {
 }
 
 export function noteContext(note: Note, edition: Edition): NoteContext {
-  const byId = new Map<string, Sentence>(edition.sentences.map((s) => [s.id, s]));
+  // The edition's one index, not a map per note: an export asks this for every note.
+  const pairing = pairingOf(edition);
   const de: string[] = [];
   const en: string[] = [];
   const missing: string[] = [];
   for (const id of note.sentenceIds) {
-    const sentence = byId.get(id);
+    const sentence = pairing.sentence(id);
     if (!sentence) {
       missing.push(id);
       continue;
     }
     de.push(sentence.de);
-    const english = sentence.enWith ? (byId.get(sentence.enWith)?.en ?? '') : sentence.en;
+    const english = pairing.englishOf(id);
     if (english !== '' && !en.includes(english)) en.push(english);
   }
-  const first = byId.get(note.sentenceIds[0] ?? '');
+  const first = pairing.sentence(note.sentenceIds[0] ?? '');
   const chapter = first ? edition.chapters.find((c) => c.id === first.chapterId) : undefined;
   return {
     de: de.join(' '),

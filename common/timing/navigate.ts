@@ -1,6 +1,7 @@
 // Where the navigation commands go: previous/next sentence, paragraph and chapter, and time skips,
 // each computed from the time heard now. Pure; the player only seeks to the answers.
 import type { Edition, Lang } from '../edition/model';
+import { pairingOf } from '../edition/pairing';
 import { buildTimeline, lastStartAtOrBefore, TimelineCursor, type TimedSentenceLike, type Timeline } from './lookup';
 
 /**
@@ -93,19 +94,17 @@ export function startOf(index: NavigationIndex, level: NavigationLevel, id: stri
  * shared English translation once, under the sentence that carries it (`enWith` names the carrier).
  */
 export function sentenceInLanguage(edition: Edition, sentenceId: string, lang: Lang): string {
-  if (lang === 'de') return sentenceId;
-  const sentence = edition.sentences.find((s) => s.id === sentenceId);
-  return sentence?.enWith ?? sentenceId;
+  return lang === 'de' ? sentenceId : pairingOf(edition).carrierOf(sentenceId);
 }
 
 /**
  * The sentences of the other language that say what `sentenceId` says in `narrated`: in German, a
  * sentence whose English is shared maps to the English carrier; in English, a carrier maps to all the
- * German sentences that share it.
+ * German sentences that share it. Kept for its callers; the answer is `pairingOf(edition).counterparts`
+ * (common/edition/pairing.ts), copied so that a caller may change its array.
  */
 export function counterpartSentences(edition: Edition, sentenceId: string, narrated: Lang): string[] {
-  if (narrated === 'de') return [sentenceInLanguage(edition, sentenceId, 'en')];
-  return edition.sentences.filter((s) => s.id === sentenceId || s.enWith === sentenceId).map((s) => s.id);
+  return [...pairingOf(edition).counterparts(sentenceId, narrated)];
 }
 
 /**
@@ -115,7 +114,7 @@ export function counterpartSentences(edition: Edition, sentenceId: string, narra
 export function narratedSentenceFrom(edition: Edition, index: NavigationIndex, sentenceId: string, lang: Lang): string | null {
   const mapped = sentenceInLanguage(edition, sentenceId, lang);
   if (index.timeline.sentenceIndex.has(mapped)) return mapped;
-  const from = edition.sentences.findIndex((s) => s.id === sentenceId);
+  const from = pairingOf(edition).indexOf(sentenceId);
   if (from < 0) return null;
   for (let i = from; i < edition.sentences.length; i++) {
     const id = edition.sentences[i]!.id;

@@ -42,10 +42,20 @@ const MARGIN = 0.012;
 // Fades at the cut edges, against clicks.
 const FADE = 0.004;
 
+// Speaker roles are free words; the voice for one follows what the speaker does in a conversation.
+// Whoever leads it (an interviewer, a host) gets the interviewer's voice, a narrator the narrator's,
+// and everyone else the interviewee's: the main speaking voice, which every speaker who was not the
+// interviewer had before roles were free, so the bundled interview sounds exactly as it did.
+const VOICE_FOR_ROLE: Readonly<Record<string, VoiceRole>> = {
+  interviewer: 'interviewer',
+  host: 'interviewer',
+  narrator: 'narrator',
+};
+
 export function voiceRole(paragraph: Paragraph, edition: Edition): VoiceRole {
   if (paragraph.kind === 'title' || paragraph.kind === 'standfirst' || paragraph.kind === 'pullquote') return 'narrator';
   const speaker = edition.speakers.find((s) => s.id === paragraph.speakerId);
-  return speaker?.role === 'interviewer' ? 'interviewer' : 'interviewee';
+  return (speaker && Object.hasOwn(VOICE_FOR_ROLE, speaker.role) ? VOICE_FOR_ROLE[speaker.role] : undefined) ?? 'interviewee';
 }
 
 /** Plan: which sentences, with which voice, after how long a pause. */

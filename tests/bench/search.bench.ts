@@ -57,6 +57,7 @@ export function syntheticEdition(words = WORDS): Edition {
   const chapterCount = Math.ceil(sentences.length / 300);
   return {
     id: 'synthetic-book',
+    languages: ['de', 'en'],
     title: { de: 'Synthetisches Buch', en: 'Synthetic Book' },
     speakers: [],
     chapters: Array.from({ length: chapterCount }, (_, c) => ({

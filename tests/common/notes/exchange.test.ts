@@ -8,6 +8,7 @@ import { formatTime, normaliseTags, sortNotesByPosition, type Note } from '../..
 
 const edition: Edition = {
   id: 'doc',
+  languages: ['de', 'en'],
   title: { de: 'Titel', en: 'Title' },
   speakers: [],
   chapters: [

@@ -37,6 +37,7 @@ const track = {
 };
 
 const edition = {
+  languages: ['de', 'en'],
   sentences: [
     { id: 's001', enWith: null },
     { id: 's002', enWith: null },

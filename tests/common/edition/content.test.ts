@@ -6,10 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseEdition } from '../../common/edition/parse';
-import type { Edition, Paragraph, Sentence } from '../../common/edition/model';
+import { parseEdition } from '../../../common/edition/parse';
+import type { Edition, Paragraph, Sentence } from '../../../common/edition/model';
 
-const dir = new URL('../../transcripts/china-sieht-alles/', import.meta.url);
+const dir = new URL('../../../transcripts/china-sieht-alles/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
 const EDITION_FILE = 'transcripts/china-sieht-alles/edition.yaml';

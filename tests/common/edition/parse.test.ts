@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Edition } from '../../common/edition/model';
-import { formatProblem, parseEdition, type ParseResult } from '../../common/edition/parse';
-import { syntheticEdition } from '../fixtures/editions/synthetic';
+import type { Edition } from '../../../common/edition/model';
+import { formatProblem, parseEdition, type ParseResult } from '../../../common/edition/parse';
+import { syntheticEdition } from '../../fixtures/editions/synthetic';
 
-const fixtureDir = fileURLToPath(new URL('../fixtures/editions/', import.meta.url));
+const fixtureDir = fileURLToPath(new URL('../../fixtures/editions/', import.meta.url));
 
 function fixture(name: string): string {
   return readFileSync(`${fixtureDir}${name}`, 'utf8');
@@ -26,6 +26,8 @@ describe('parseEdition on a valid edition', () => {
     const result = parseEdition(fixture('valid-small.yaml'), 'valid-small.yaml');
     const expected: Edition = {
       id: 'small-interview',
+      // No "languages" key in the file: German and English, as every edition before the key.
+      languages: ['de', 'en'],
       title: { de: 'Kleines Gespräch', en: 'A Small Conversation' },
       speakers: [
         { id: 'interviewer', name: { de: 'Die Zeitung', en: 'The Newspaper' }, role: 'interviewer' },
@@ -225,10 +227,11 @@ describe('parseEdition on broken editions', () => {
     ]);
   });
 
-  it('reports unknown and missing roles and incomplete names', () => {
+  // Roles are free words (any document, not only interviews), so only their shape is checked.
+  it('reports malformed and missing roles and incomplete names', () => {
     expect(problemsOf('broken-roles.yaml')).toEqual([
-      'broken-roles.yaml:6: speaker anna has unknown role "guest" (use interviewer or interviewee)',
-      'broken-roles.yaml:7: speaker ben has no role (interviewer or interviewee)',
+      'broken-roles.yaml:6: speaker anna has role "Guest", which is not a short lowercase word (e.g. narrator, host, guest, interviewer or interviewee)',
+      'broken-roles.yaml:7: speaker ben has no role (a short lowercase word, e.g. narrator, host, guest, interviewer or interviewee)',
       'broken-roles.yaml:8: the name of speaker ben has no English (add "en")',
       'broken-roles.yaml:9: speaker carla must be a mapping with name and role (found "Carla Rossi")',
     ]);
@@ -326,7 +329,7 @@ describe('parseEdition on input that is not an edition at all', () => {
   });
 });
 
-const realEdition = fileURLToPath(new URL('../../transcripts/china-sieht-alles/edition.yaml', import.meta.url));
+const realEdition = fileURLToPath(new URL('../../../transcripts/china-sieht-alles/edition.yaml', import.meta.url));
 
 describe('the shipped edition', () => {
   it('china-sieht-alles parses without problems', () => {
@@ -352,5 +355,83 @@ describe('a book-length edition', () => {
     if (!result.ok) return;
     expect(result.edition.sentences).toHaveLength(paragraphCount * perParagraph);
     expect(result.edition.chapters[19]?.sentenceIds).toHaveLength(300);
+  });
+});
+
+describe('an edition in German only', () => {
+  it('needs no English anywhere, and its model has empty English and no shared English', () => {
+    const result = parseEdition(fixture('valid-german-only.yaml'), 'valid-german-only.yaml');
+    if (!result.ok) throw new Error(messages(result).join('\n'));
+    const edition = result.edition;
+    expect(edition.languages).toEqual(['de']);
+    expect(edition.title).toEqual({ de: 'Ein Abend im Radio', en: '' });
+    expect(edition.speakers).toEqual([
+      { id: 'moderatorin', name: { de: 'Die Moderatorin', en: '' }, role: 'host' },
+      { id: 'gast', name: { de: 'Jan Gast', en: '' }, role: 'guest' },
+    ]);
+    expect(edition.chapters.map((c) => [c.title, c.sentenceIds])).toEqual([
+      [{ de: 'Begrüssung', en: '' }, ['s001', 's002', 's003']],
+      [{ de: 'Gespräch', en: '' }, ['s004', 's005']],
+    ]);
+    expect(edition.paragraphs[2]).toMatchObject({ kind: 'gap', note: { de: '[Antwort fehlt]', en: '' }, chapterId: 'ch01' });
+    expect(edition.sentences.map((s) => [s.id, s.de, s.en, s.enWith])).toEqual([
+      ['s001', 'Ein Abend im Radio', '', null],
+      ['s002', 'Guten Abend.', '', null],
+      ['s003', 'Heute ist Jan Gast bei uns.', '', null],
+      ['s004', 'Wie war Ihre Reise?', '', null],
+      ['s005', 'Lang, aber schön.', '', null],
+    ]);
+  });
+
+  it('reports English it would otherwise drop, and asks only for German', () => {
+    expect(problemsOf('broken-german-only.yaml')).toEqual([
+      'broken-german-only.yaml:3: the edition title has English, but the edition is in German only (remove "en", or add en to "languages")',
+      'broken-german-only.yaml:19: sentence s001 has English, but the edition is in German only (remove "en", or add en to "languages")',
+      'broken-german-only.yaml:22: sentence s002 has English, but the edition is in German only (remove "en_with", or add en to "languages")',
+      'broken-german-only.yaml:23: paragraph p002 is a gap and needs a note (note: { de: "[…]" })',
+    ]);
+  });
+
+  it('reads "languages: [de, en]" as the default, in either order', () => {
+    const plain = parseEdition(fixture('valid-small.yaml'), 'e.yaml');
+    const withKey = (list: string) => parseEdition(fixture('valid-small.yaml').replace('id: small-interview\n', `id: small-interview\nlanguages: ${list}\n`), 'e.yaml');
+    expect(plain.ok).toBe(true);
+    expect(withKey('[de, en]')).toEqual(plain);
+    expect(withKey('[en, de]')).toEqual(plain);
+  });
+
+  it('reports unknown, repeated and missing languages, and then checks the rest with German (and English if named)', () => {
+    expect(problemsOf('broken-languages.yaml')).toEqual([
+      'broken-languages.yaml:2: "languages" names unknown language "fr" (known: de, en)',
+      'broken-languages.yaml:2: "languages" names en twice',
+      'broken-languages.yaml:2: "languages" must include de (an edition is a German text, with or without English)',
+      'broken-languages.yaml:3: the edition title has no English (add "en")',
+      'broken-languages.yaml:8: the title of chapter ch01 has no English (add "en")',
+      'broken-languages.yaml:13: sentence s001 has no English (add "en", or "en_with" naming the sentence that carries it)',
+    ]);
+    const notAList = fixture('valid-german-only.yaml').replace('languages: [de]', 'languages: de');
+    expect(messages(parseEdition(notAList, 'e.yaml'))[0]).toBe(
+      'e.yaml:3: "languages" must be a list: [de] for German only, [de, en] for German and English (found "de")',
+    );
+  });
+});
+
+describe('speaker roles', () => {
+  it('accept any short lowercase word, so documents other than interviews can name their speakers', () => {
+    const roles = ['narrator', 'host', 'guest', 'co-host'];
+    for (const role of roles) {
+      const source = fixture('valid-small.yaml').replace('    role: interviewee', `    role: ${role}`);
+      const result = parseEdition(source, 'e.yaml');
+      expect(result.ok ? result.edition.speakers[1]?.role : messages(result)).toBe(role);
+    }
+  });
+
+  it('refuse capitals, spaces and over-long words, which would make one role look like two', () => {
+    for (const role of ['Host', 'main guest', 'a'.repeat(25), '-host']) {
+      const source = fixture('valid-small.yaml').replace('    role: interviewee', `    role: "${role}"`);
+      expect(messages(parseEdition(source, 'e.yaml'))).toEqual([
+        `e.yaml:10: speaker mueller has role "${role}", which is not a short lowercase word (e.g. narrator, host, guest, interviewer or interviewee)`,
+      ]);
+    }
   });
 });

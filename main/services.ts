@@ -46,8 +46,17 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
 
   const handlers = {
     getAppInfo: () => ({ name: 'Mitlesen', version, host }),
-    listDocuments: () => library.list(),
-    loadDocument: ({ documentId }) => library.load(documentId),
+    listDocuments: async () => {
+      const [entries, opened] = await Promise.all([library.list(), settings.lastOpened()]);
+      return entries.map((entry) => ({ ...entry, lastOpenedAt: opened[entry.id] ?? null }));
+    },
+    loadDocument: async ({ documentId }) => {
+      const bundle = await library.load(documentId);
+      // Only the renderer opens documents through this call (services load editions directly).
+      // Not remembering it costs only which document opens first next time.
+      await settings.markOpened(documentId).catch((error: unknown) => console.error('settings: could not note the opened document', error));
+      return bundle;
+    },
     getSettings: () => settings.get(),
     updateSettings: ({ patch }) => settings.update(patch),
     getPosition: ({ documentId }) => settings.getPosition(documentId),

@@ -16,7 +16,8 @@ export interface AppInfo {
 }
 
 /** A document of the library, as listed: read from its record, never from the whole edition. */
-export interface DocumentSummary {
+/** What the library keeps of a document (main/library). */
+export interface LibraryEntry {
   id: string;
   /** Shipped with the app (transcripts/), or the user's own (a folder under <dataDir>/library/). */
   kind: 'bundled' | 'own';
@@ -31,6 +32,12 @@ export interface DocumentSummary {
   problem: string | null;
   /** ISO time the document was added (for bundled ones: when its edition was written). */
   createdAt: string;
+}
+
+/** A document as the renderer lists it: the library's record and the user's last visit. */
+export interface DocumentSummary extends LibraryEntry {
+  /** ISO time the user last opened it, or null if never (the app reopens the latest). */
+  lastOpenedAt: string | null;
 }
 
 /** Everything the player needs to open a document. */

@@ -13,7 +13,15 @@ export interface TimedTranscript {
   documentId: string;
   /** Identifies the edition text this was built from (content hash computed by the builder). */
   editionHash: string;
-  tracks: { de: NarrationTrack; en: NarrationTrack };
+  /** One track per narrated language: at least one, and only languages the edition has. */
+  tracks: NarrationTracks;
+}
+
+export type NarrationTracks = Partial<Record<Lang, NarrationTrack>>;
+
+/** The languages a timed transcript narrates, in the edition's order of languages. */
+export function narratedLanguages(timing: Pick<TimedTranscript, 'tracks'>, edition: Pick<Edition, 'languages'>): Lang[] {
+  return edition.languages.filter((lang) => timing.tracks[lang] !== undefined);
 }
 
 export interface TimedSentence {
@@ -85,7 +93,10 @@ const schema = z.object({
   format: z.literal(1),
   documentId: z.string().min(1),
   editionHash: z.string().min(1),
-  tracks: z.object({ de: track, en: track }),
+  tracks: z
+    .object({ de: track.optional(), en: track.optional() })
+    .strict()
+    .refine((tracks) => tracks.de !== undefined || tracks.en !== undefined, 'there is no narration track'),
 });
 
 const peaksSchema = z.object({
@@ -116,6 +127,11 @@ export function parseTimedTranscript(json: unknown, edition: Edition): ParseTimi
   }
   for (const lang of ['de', 'en'] as const) {
     const t = value.tracks[lang];
+    if (!t) continue;
+    if (!edition.languages.includes(lang)) {
+      problems.push(`${lang}: the edition has no ${lang === 'de' ? 'German' : 'English'} text for this track to narrate`);
+      continue;
+    }
     if (t.lang !== lang) problems.push(`${lang}: the track under "${lang}" says its language is "${t.lang}"`);
     checkTrack(t, lang, edition, problems);
   }

@@ -105,7 +105,9 @@ export function createCardsService(options: CardsServiceOptions): CardsService {
 
     const timing = bundle.timing;
     if (!timing) throw new BridgeError('failed', `The narration is not available, so there is no audio to export (${bundle.timingProblem ?? 'no timings'}). Export without audio.`);
+    // Cards are German sentences: their clips come from the German narration.
     const track = timing.tracks.de;
+    if (!track) throw new BridgeError('failed', 'This document has no German narration to cut clips from. Export without audio.');
     let mp3: Uint8Array;
     try {
       const found = await media.resolve(track.mediaId);

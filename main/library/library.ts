@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BridgeError, type DocumentBundle, type DocumentSummary } from '../../common/bridge/contract';
+import { BridgeError, type DocumentBundle, type LibraryEntry } from '../../common/bridge/contract';
 import { DOCUMENT_ID_PATTERN } from '../../common/bridge/ids';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
 import type { Edition } from '../../common/edition/model';
@@ -39,13 +39,13 @@ export interface LibraryOptions {
 }
 
 export interface Library {
-  list(): Promise<DocumentSummary[]>;
+  list(): Promise<LibraryEntry[]>;
   load(documentId: string): Promise<DocumentBundle>;
   /** The one parsed edition of a document, shared by notes and cards. */
   editions: EditionCache;
   /** The folder holding a document's media, or null when there is no such document. */
   mediaFolder(documentId: string): Promise<string | null>;
-  createOwnDocument(input: Omit<AddOwnDocumentInput, 'dataDir' | 'reserved'>): Promise<DocumentSummary>;
+  createOwnDocument(input: Omit<AddOwnDocumentInput, 'dataDir' | 'reserved'>): Promise<LibraryEntry>;
   removeDocument(documentId: string): Promise<void>;
 }
 
@@ -98,7 +98,7 @@ function bundleOf(loaded: LoadedEdition): DocumentBundle {
 
 export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = console.error }: LibraryOptions): Library {
   let bundledIds: Promise<ReadonlySet<string>> | null = null;
-  let bundledSummaries: Promise<DocumentSummary[]> | null = null;
+  let bundledSummaries: Promise<LibraryEntry[]> | null = null;
 
   function bundled(): Promise<ReadonlySet<string>> {
     bundledIds ??= readdir(transcriptsDir, { withFileTypes: true }).then(
@@ -126,8 +126,8 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
   const editions = createEditionCache(loadFresh);
   sweepLibrary(dataDir).catch((error: unknown) => log('library: removing leftovers of an interrupted add failed', error));
 
-  async function summariseBundled(): Promise<DocumentSummary[]> {
-    const summaries: DocumentSummary[] = [];
+  async function summariseBundled(): Promise<LibraryEntry[]> {
+    const summaries: LibraryEntry[] = [];
     for (const id of [...(await bundled())].sort()) {
       const file = join(transcriptsDir, id, EDITION_FILE);
       const createdAt = await stat(file).then((info) => info.mtime.toISOString(), () => new Date(0).toISOString());

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { BridgeError, type DocumentSummary } from '../../common/bridge/contract';
+import { BridgeError, type LibraryEntry } from '../../common/bridge/contract';
 import { DOCUMENT_ID_PATTERN } from '../../common/bridge/ids';
 import { LANGS, type Edition, type Lang } from '../../common/edition/model';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
@@ -111,7 +111,7 @@ function retarget(timing: TimedTranscript, documentId: string): TimedTranscript 
  * record. The edition (and the timings, when given) are checked first; every media file the
  * timings name must be among `media`.
  */
-export async function addOwnDocument(input: AddOwnDocumentInput): Promise<DocumentSummary> {
+export async function addOwnDocument(input: AddOwnDocumentInput): Promise<LibraryEntry> {
   const { dataDir, media = [], reserved = new Set<string>(), now = () => new Date() } = input;
   const first = parseOrRefuse(input.editionSource, EDITION_FILE);
 
@@ -209,14 +209,14 @@ export async function removeOwnDocument(dataDir: string, documentId: string): Pr
 }
 
 /** The records of the user's documents, oldest first; a broken one is listed as failed. */
-export async function listOwnDocuments(dataDir: string): Promise<DocumentSummary[]> {
+export async function listOwnDocuments(dataDir: string): Promise<LibraryEntry[]> {
   let entries;
   try {
     entries = await readdir(libraryDir(dataDir), { withFileTypes: true });
   } catch {
     return [];
   }
-  const summaries: DocumentSummary[] = [];
+  const summaries: LibraryEntry[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name.startsWith(TEMP_PREFIX) || !DOCUMENT_ID_PATTERN.test(entry.name)) continue;
     summaries.push(await readOwnRecord(dataDir, entry.name));
@@ -224,7 +224,7 @@ export async function listOwnDocuments(dataDir: string): Promise<DocumentSummary
   return summaries.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-export async function readOwnRecord(dataDir: string, documentId: string): Promise<DocumentSummary> {
+export async function readOwnRecord(dataDir: string, documentId: string): Promise<LibraryEntry> {
   const folder = ownDocumentDir(dataDir, documentId);
   const text = await readFile(join(folder, RECORD_FILE), 'utf8').catch(() => null);
   const createdAt = await stat(folder).then((info) => info.birthtime.toISOString(), () => new Date(0).toISOString());

@@ -2,7 +2,7 @@
 // library lists, so listing never parses an edition; it is read from disk, so it is validated, and
 // a record that does not pass is listed as failed (with the reason) instead of breaking the list.
 import { z } from 'zod';
-import type { DocumentSummary } from '../../common/bridge/contract';
+import type { LibraryEntry } from '../../common/bridge/contract';
 import { documentId, isoTime, lang } from '../../common/bridge/ids';
 
 export const RECORD_FORMAT = 1;
@@ -32,14 +32,14 @@ export const documentRecordSchema = z
 
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
-export function toSummary(record: DocumentRecord): DocumentSummary {
+export function toSummary(record: DocumentRecord): LibraryEntry {
   const { format: _format, ...summary } = record;
   return summary;
 }
 
 /** Reads a record's JSON text; a broken one becomes a failed summary that says what is wrong. */
-export function readRecord(folderId: string, text: string | null, createdAt: string): DocumentSummary {
-  const failed = (problem: string): DocumentSummary => ({
+export function readRecord(folderId: string, text: string | null, createdAt: string): LibraryEntry {
+  const failed = (problem: string): LibraryEntry => ({
     id: folderId,
     kind: 'own',
     title: { de: folderId, en: '' },

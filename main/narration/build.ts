@@ -17,7 +17,6 @@ import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Edition, Lang } from '../../common/edition/model';
-import { LANGS } from '../../common/edition/model';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
 import { parseTimedTranscript, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
 import type { SpeechEngine } from './engine';
@@ -126,8 +125,8 @@ async function readKey(dir: string): Promise<string | null> {
   }
 }
 
-async function allPresent(dir: string): Promise<boolean> {
-  const names = [TIMING, ...LANGS.flatMap((l) => Object.values(FILES(l)))];
+async function allPresent(dir: string, languages: readonly Lang[]): Promise<boolean> {
+  const names = [TIMING, ...languages.flatMap((l) => Object.values(FILES(l)))];
   for (const name of names) {
     try {
       await access(join(dir, name));
@@ -190,14 +189,15 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   const previousKey = await readKey(outDir);
   // Up to date: the settings (voices included) are the ones a successful build used, so there is
   // nothing to check and no need to load the engine.
-  if (!opts.force && previousKey === key && (await allPresent(outDir))) {
+  if (!opts.force && previousKey === key && (await allPresent(outDir, edition.languages))) {
     const seconds = (performance.now() - started) / 1000;
     return { documentId: edition.id, outDir, built: false, reason: 'up to date', tracks: [], seconds, phases: { synthesis: 0, encoding: 0, peaks: 0 } };
   }
   const reason = opts.force ? 'forced' : previousKey === null ? 'not built yet' : previousKey !== key ? 'inputs changed' : 'files missing';
   const engine = await engineChoice.create();
   if (engine.id !== engineChoice.id) throw new Error(`the engine says it is ${engine.id}, not ${engineChoice.id}`);
-  for (const lang of LANGS) {
+  // Only the edition's languages are narrated: a German-only edition gets a German track only.
+  for (const lang of edition.languages) {
     for (const role of VOICE_ROLES) {
       const voice = settings.voices[lang][role];
       const problem = await engine.checkVoice(lang, voice);
@@ -208,7 +208,7 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   await removeLeftovers(outDir);
   log(`Narrating ${edition.id} (${reason}) into ${outDir}`);
 
-  const tracks = {} as Record<Lang, NarrationTrack>;
+  const tracks: Partial<Record<Lang, NarrationTrack>> = {};
   const outputs: { name: string; data: Uint8Array | string }[] = [];
   const summaries: TrackSummary[] = [];
   const phases = { synthesis: 0, encoding: 0, peaks: 0 };
@@ -218,7 +218,7 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
     phases[phase] += (now - mark) / 1000;
     mark = now;
   };
-  for (const lang of LANGS) {
+  for (const lang of edition.languages) {
     mark = performance.now();
     const track = await buildTrack(edition, lang, engine, settings, lexiconLookup(lexicon, lang), opts.onProgress);
     lap('synthesis');

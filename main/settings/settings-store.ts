@@ -1,7 +1,10 @@
-// Settings and reading positions, kept as small JSON files in the user's data folder.
+// Settings, reading positions and when each document was last opened, kept as small JSON files in
+// the user's data folder.
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadingPosition, Settings, SettingsState } from '../../common/bridge/contract';
+import { z } from 'zod';
+import { documentId as documentIdSchema, isoTime } from '../../common/bridge/ids';
 import { readingPositionSchema } from '../../common/bridge/schemas';
 import { readSettings } from '../../common/settings';
 import { writeFileAtomic } from '../fs-atomic';
@@ -11,11 +14,18 @@ export interface SettingsStore {
   update(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings>;
   getPosition(documentId: string): Promise<ReadingPosition | null>;
   savePosition(position: ReadingPosition): Promise<void>;
+  /** Notes that a document was opened now (the app reopens the last one). */
+  markOpened(documentId: string): Promise<void>;
+  /** When each document was last opened (ISO times), by document id. */
+  lastOpened(): Promise<Record<string, string>>;
 }
+
+const openedSchema = z.record(documentIdSchema, isoTime);
 
 export function createSettingsStore(dataDir: string, now: () => Date = () => new Date()): SettingsStore {
   const settingsFile = join(dataDir, 'settings.json');
   const positionsFile = join(dataDir, 'positions.json');
+  const openedFile = join(dataDir, 'opened.json');
   // The first read's promise is kept, so two early calls share one load (and one move-aside).
   let loaded: Promise<SettingsState> | null = null;
   // Serialise writes so two quick updates cannot interleave and lose one.
@@ -77,6 +87,17 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
     }
   }
 
+  async function readOpened(): Promise<Record<string, string>> {
+    try {
+      const raw = JSON.parse(await readFile(openedFile, 'utf8')) as unknown;
+      const parsed = openedSchema.safeParse(raw);
+      // Damaged, it only costs which document opens first; the interview opens instead.
+      return parsed.success ? parsed.data : {};
+    } catch {
+      return {};
+    }
+  }
+
   return {
     get() {
       loaded ??= load();
@@ -101,5 +122,13 @@ export function createSettingsStore(dataDir: string, now: () => Date = () => new
         await writeFileAtomic(positionsFile, `${JSON.stringify(positions, null, 2)}\n`);
       });
     },
+    markOpened(documentId) {
+      return queue(async () => {
+        const opened = await readOpened();
+        opened[documentId] = now().toISOString();
+        await writeFileAtomic(openedFile, `${JSON.stringify(opened, null, 2)}\n`);
+      });
+    },
+    lastOpened: readOpened,
   };
 }

@@ -75,7 +75,7 @@ export function App() {
         if ('error' in result) return setPhase({ status: 'failed', message: result.error, documentId: null });
         setDocuments(result.documents);
         setSettingsProblem(result.problem);
-        const first = startDocument(result.documents, null);
+        const first = startDocument(result.documents);
         if (!first) return setPhase({ status: 'empty' });
         void open(first);
       });

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { DocumentsButton, type LibraryChoice } from '../library/DocumentsDialog';
 import { useSettingsStore } from '../settings/settings-context';
 import type { DocumentBundle } from '../../common/bridge/contract';
+import { pairingOf } from '../../common/edition/pairing';
 import type { TimedTranscript } from '../../common/timing/model';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
 import { ChapterList } from '../chapters/ChapterList';
@@ -46,7 +47,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
         toolbar={
           <>
             <DocumentsButton library={props.library} />
-            <LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />
+            {pairingOf(bundle.edition).hasTranslation && <LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />}
           </>
         }
         notices={
@@ -103,13 +104,15 @@ function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout:
   const t = useT();
   return (
     <AppFrame
-      title={player.edition.title[lang]}
+      title={player.edition.title[lang] || player.edition.title.de}
+      titleLang={player.edition.title[lang] ? lang : 'de'}
       status={status}
       toolbar={
         <>
           <DocumentsButton library={library} />
           {toolbarContent}
-          <LayoutPicker layout={layout} onChange={onLayoutChange} />
+          {/* One language has one layout: nothing to pick. */}
+          {pairingOf(player.edition).hasTranslation && <LayoutPicker layout={layout} onChange={onLayoutChange} />}
           <SyncOffsetControl />
         </>
       }

@@ -4,7 +4,7 @@ import type { Bridge } from '../../common/bridge/contract';
 import type { CardsExportResult } from '../../common/bridge/cards-contract';
 import type { Edition, Lang } from '../../common/edition/model';
 import type { Card, CardExportFormat } from '../../common/learning/cards';
-import { counterpartSentences } from '../../common/timing/navigate';
+import { pairingOf } from '../../common/edition/pairing';
 import { Store } from '../ui/store';
 
 export type CardSaveState = 'saved' | 'saving' | 'failed';
@@ -58,9 +58,9 @@ export class CardsController {
    * English one the back). Returns the card and whether it existed already (then nothing is saved).
    */
   async save(source: CardSource): Promise<{ card: Card; duplicate: boolean } | { error: string }> {
-    const germanIds = source.lang === 'de' ? source.sentenceIds : [...new Set(source.sentenceIds.flatMap((id) => counterpartSentences(this.edition, id, 'en')))];
-    const order = new Map(this.edition.sentences.map((s) => [s.id, s.index]));
-    germanIds.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const pairing = pairingOf(this.edition);
+    const germanIds = source.lang === 'de' ? [...source.sentenceIds] : [...new Set(source.sentenceIds.flatMap((id) => pairing.counterparts(id, 'en')))];
+    germanIds.sort((a, b) => pairing.indexOf(a) - pairing.indexOf(b));
     const request = {
       documentId: this.documentId,
       sentenceIds: germanIds,
@@ -150,8 +150,12 @@ export class CardsController {
   }
 
   private sorted(cards: Card[]): Card[] {
-    const order = new Map(this.edition.sentences.map((s) => [s.id, s.index]));
-    const first = (card: Card) => Math.min(...card.sentenceIds.map((id) => order.get(id) ?? Number.MAX_SAFE_INTEGER));
+    const pairing = pairingOf(this.edition);
+    const position = (id: string) => {
+      const index = pairing.indexOf(id);
+      return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+    };
+    const first = (card: Card) => Math.min(...card.sentenceIds.map(position));
     return cards.sort((a, b) => first(a) - first(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 }

@@ -15,7 +15,7 @@ export function ChapterList() {
   const current = usePlayerState(selectChapter);
   const lang = usePlayerState(selectLang);
   const t = useT();
-  const durations = useMemo(() => chapterDurations(player.navigation[lang]), [player, lang]);
+  const durations = useMemo(() => chapterDurations(player.index(lang)), [player, lang]);
 
   return (
     <nav className="chapters" aria-labelledby="chapters-heading">
@@ -24,7 +24,7 @@ export function ChapterList() {
       </h2>
       <ol>
         {player.edition.chapters.map((chapter, i) => {
-          const start = startOf(player.navigation[lang], 'chapter', chapter.id);
+          const start = startOf(player.index(lang), 'chapter', chapter.id);
           const duration = durations.get(chapter.id) ?? 0;
           const isCurrent = chapter.id === current;
           return (

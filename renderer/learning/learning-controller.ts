@@ -230,7 +230,7 @@ export class LearningController {
   }
 
   private timeline(): Timeline {
-    return this.player.navigation[this.player.getSnapshot().lang].timeline;
+    return this.player.index().timeline;
   }
 
   private sentences() {

@@ -3,6 +3,7 @@
 // ids of the hidden language: a German id when German is hidden, the id of the sentence carrying
 // the English when English is.
 import type { Edition, Lang } from '../../common/edition/model';
+import { pairingOf } from '../../common/edition/pairing';
 import { Emitter } from '../ui/emitter';
 
 export type HiddenLanguage = 'none' | Lang;
@@ -79,11 +80,7 @@ export class RevealStore {
     const hidden = this.snapshot.hidden;
     if (hidden === 'none') return [];
     if (hidden === narrated) return [sentenceId];
-    if (hidden === 'en') {
-      const sentence = this.edition.sentences.find((s) => s.id === sentenceId);
-      return [sentence?.enWith ?? sentenceId];
-    }
-    return this.edition.sentences.filter((s) => s.id === sentenceId || s.enWith === sentenceId).map((s) => s.id);
+    return [...pairingOf(this.edition).counterparts(sentenceId, narrated)];
   }
 
   destroy(): void {

@@ -27,7 +27,7 @@ export function useNotesSnapshot(): NotesSnapshot {
  * its sentence (it was made in this language), else the start of its first sentence.
  */
 export function noteStart(player: PlayerController, note: Pick<Note, 'time' | 'sentenceIds'>, lang: Lang): number | null {
-  const index = player.navigation[lang];
+  const index = player.index(lang);
   const first = note.sentenceIds[0];
   if (!first) return note.time;
   const narrated = narratedSentenceFrom(player.edition, index, first, lang);

@@ -10,7 +10,7 @@
 // and writes them in the one settings store and follows it when they change elsewhere (reset).
 import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { Edition, Lang } from '../../common/edition/model';
-import type { NarrationTrack, TimedTranscript } from '../../common/timing/model';
+import { narratedLanguages, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
 import { TimelineCursor, wordStart } from '../../common/timing/lookup';
 import {
   buildNavigationIndex,
@@ -79,7 +79,9 @@ export class PlayerController {
   readonly documentId: string;
   readonly edition: Edition;
   readonly timing: TimedTranscript;
-  readonly navigation: Readonly<Record<Lang, NavigationIndex>>;
+  /** The languages this document is narrated in (one or two), in the edition's order. */
+  readonly languages: readonly Lang[];
+  private readonly indexes: Readonly<Partial<Record<Lang, NavigationIndex>>>;
   readonly events = new Emitter<PlayerEvents>();
   private readonly clock: PlaybackClock;
   private readonly frames = new FrameLoop(
@@ -106,24 +108,27 @@ export class PlayerController {
     this.timing = options.timing;
     this.api = options.api;
     this.mediaUrl = options.mediaUrl;
-    this.navigation = {
-      de: buildNavigationIndex(options.timing.tracks.de),
-      en: buildNavigationIndex(options.timing.tracks.en),
-    };
+    this.languages = narratedLanguages(options.timing, options.edition);
+    const indexes: Partial<Record<Lang, NavigationIndex>> = {};
+    for (const lang of this.languages) indexes[lang] = buildNavigationIndex(options.timing.tracks[lang]!);
+    this.indexes = indexes;
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     this.settings = options.settings;
     const settings = this.settings.settings;
+    // The narration language is the user's setting where this document has it; a document narrated
+    // in one language plays that one and leaves the setting as the user chose it.
+    const lang = this.languages.includes(settings.narrationLang) ? settings.narrationLang : this.languages[0]!;
     this.store = new Store<PlayerSnapshot>({
       status: 'loading',
       audioError: null,
       playing: false,
-      lang: settings.narrationLang,
+      lang,
       rate: settings.rate,
       sentenceId: null,
       chapterId: options.edition.chapters[0]?.id ?? null,
-      duration: options.timing.tracks[settings.narrationLang].duration,
+      duration: options.timing.tracks[lang]!.duration,
     });
-    this.currentCursor = new TimelineCursor(this.navigation[settings.narrationLang].timeline);
+    this.currentCursor = new TimelineCursor(this.index(lang).timeline);
     this.positions = new PositionSaver(
       () => this.getReadingPosition(),
       (position) => this.api.savePosition(position),
@@ -163,7 +168,7 @@ export class PlayerController {
       // No resume point is no reason not to open the document.
     }
     if (this.destroyed) return;
-    const start = saved ? resumeTarget(this.edition, this.navigation[this.snapshot.lang], saved, this.snapshot.lang) : 0;
+    const start = saved ? resumeTarget(this.edition, this.index(), saved, this.snapshot.lang) : 0;
     this.detachedTime = start;
     this.moved();
     await this.loadAudio(start, false);
@@ -179,8 +184,14 @@ export class PlayerController {
     return this.frames.add(listener);
   }
 
+  /** A narrated language's track (the one heard now by default). */
   track(lang: Lang = this.snapshot.lang): NarrationTrack {
-    return this.timing.tracks[lang];
+    return this.timing.tracks[lang] ?? this.timing.tracks[this.snapshot.lang]!;
+  }
+
+  /** A narrated language's navigation points (the one heard now by default). */
+  index(lang: Lang = this.snapshot.lang): NavigationIndex {
+    return this.indexes[lang] ?? this.indexes[this.snapshot.lang]!;
   }
 
   /** The clock: the narration's own time (seeks, loops and sentence ends are in this time). */
@@ -205,7 +216,7 @@ export class PlayerController {
   getPosition(): { time: number; sentenceId: string; lang: Lang } {
     const time = this.heardTime();
     this.currentCursor.moveTo(time);
-    const sentenceId = this.currentCursor.sentenceId() ?? this.navigation[this.snapshot.lang].timeline.sentenceIds[0] ?? this.edition.sentences[0]!.id;
+    const sentenceId = this.currentCursor.sentenceId() ?? this.index().timeline.sentenceIds[0] ?? this.edition.sentences[0]!.id;
     return { time, sentenceId, lang: this.snapshot.lang };
   }
 
@@ -242,7 +253,7 @@ export class PlayerController {
   }
 
   go(level: NavigationLevel, direction: Direction): void {
-    const target = navigationTarget(this.navigation[this.snapshot.lang], level, direction, this.time());
+    const target = navigationTarget(this.index(), level, direction, this.time());
     if (target !== null) this.seek(target);
   }
 
@@ -253,7 +264,7 @@ export class PlayerController {
 
   /** Plays a sentence from its start in the narration language (any sentence id of the edition). */
   playFromSentence(sentenceId: string): void {
-    const index = this.navigation[this.snapshot.lang];
+    const index = this.index();
     const narrated = narratedSentenceFrom(this.edition, index, sentenceId, this.snapshot.lang);
     const start = narrated ? startOf(index, 'sentence', narrated) : null;
     if (start !== null) this.playFromTime(start);
@@ -261,7 +272,7 @@ export class PlayerController {
 
   /** Plays from a word of the narrated language (n-th `splitWords` word of the sentence). */
   playFromWord(sentenceId: string, wordIndex: number): void {
-    const start = wordStart(this.navigation[this.snapshot.lang].timeline, sentenceId, wordIndex);
+    const start = wordStart(this.index().timeline, sentenceId, wordIndex);
     if (start === null) this.playFromSentence(sentenceId);
     else this.playFromTime(start);
   }
@@ -293,15 +304,15 @@ export class PlayerController {
 
   /** Switches the narration language and continues from the start of the same sentence. */
   async setLanguage(lang: Lang): Promise<void> {
-    if (lang === this.snapshot.lang) return;
+    if (lang === this.snapshot.lang || !this.languages.includes(lang)) return;
     const wasPlaying = this.clock.isPlaying();
     const here = this.getPosition();
-    const index = this.navigation[lang];
+    const index = this.index(lang);
     const sentence = narratedSentenceFrom(this.edition, index, here.sentenceId, lang);
     const start = sentence ? (startOf(index, 'sentence', sentence) ?? 0) : 0;
     this.currentCursor = new TimelineCursor(index.timeline);
     this.detachedTime = start;
-    this.update({ lang, duration: this.timing.tracks[lang].duration, sentenceId: null });
+    this.update({ lang, duration: this.track(lang).duration, sentenceId: null });
     this.settings.update({ narrationLang: lang });
     this.events.emit('language', lang);
     await this.loadAudio(start, wasPlaying);
@@ -310,8 +321,10 @@ export class PlayerController {
     this.events.emit('jumped', start);
   }
 
+  /** To the other narrated language, if the document has one. */
   switchLanguage(): Promise<void> {
-    return this.setLanguage(this.snapshot.lang === 'de' ? 'en' : 'de');
+    const other = this.languages.find((lang) => lang !== this.snapshot.lang);
+    return other ? this.setLanguage(other) : Promise.resolve();
   }
 
   /** Tries the narration again after it failed to load. */

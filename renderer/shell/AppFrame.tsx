@@ -13,6 +13,8 @@ import './frame.css';
 
 export interface AppFrameProps {
   title: string;
+  /** The language the title is written in (screen readers pronounce it by this). */
+  titleLang?: string;
   status?: string;
   toolbar?: ReactNode;
   notices?: ReactNode;
@@ -24,7 +26,7 @@ export interface AppFrameProps {
   settingsExtra?: ReactNode;
 }
 
-export function AppFrame({ title, status, toolbar, notices, navigation, main, sidebar, player, settingsExtra }: AppFrameProps) {
+export function AppFrame({ title, titleLang = 'de', status, toolbar, notices, navigation, main, sidebar, player, settingsExtra }: AppFrameProps) {
   const t = useT();
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -79,7 +81,7 @@ export function AppFrame({ title, status, toolbar, notices, navigation, main, si
         <header className="app-header">
           <h1 className="app-title">
             <span className="app-name">{t('app.name')}</span>
-            <span className="document-title" lang="de">
+            <span className="document-title" lang={titleLang}>
               {title}
             </span>
           </h1>

@@ -6,7 +6,8 @@ import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';
 import { buildTranscriptModel, type ChapterModel, type Layout } from './layout-model';
 import { FollowController } from './follow';
-import { buildCounterparts, buildRegistry, Highlighter } from './highlighter';
+import { buildRegistry, Highlighter } from './highlighter';
+import { pairingOf } from '../../common/edition/pairing';
 import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
 import './transcript.css';
@@ -27,7 +28,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   const [follow, setFollow] = useState<FollowController | null>(null);
   const highlighterRef = useRef<Highlighter | null>(null);
   const model = useMemo(() => buildTranscriptModel(player.edition, layout), [player.edition, layout]);
-  const counterparts = useMemo(() => buildCounterparts(player.edition), [player.edition]);
+  const pairing = pairingOf(player.edition);
 
   useLayoutEffect(() => {
     const controller = new FollowController(scrollerRef.current!);
@@ -40,7 +41,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     if (!follow) return;
     const highlighter = new Highlighter(
       new Map(),
-      counterparts,
+      pairing,
       player.getSnapshot().lang,
       (unit) => {
         follow.reveal(unit);
@@ -64,7 +65,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
       highlighter.clear();
       highlighterRef.current = null;
     };
-  }, [player, counterparts, follow]);
+  }, [player, pairing, follow]);
 
   useLayoutEffect(() => {
     const article = articleRef.current;

@@ -3,7 +3,8 @@
 // two classes and an aria-current, nothing else. It has no cursor of its own, so what it lights is
 // always what the rest of the app calls "here". The elements come from a registry built once per
 // render, so there is no querySelector per frame and no React render at all.
-import type { Edition, Lang } from '../../common/edition/model';
+import type { Lang } from '../../common/edition/model';
+import type { Pairing } from '../../common/edition/pairing';
 import type { TimelineCursor } from '../../common/timing/lookup';
 
 export const CURRENT_SENTENCE = 'is-current';
@@ -38,24 +39,6 @@ export function buildRegistry(root: HTMLElement): ElementRegistry {
   return registry;
 }
 
-/**
- * For each sentence a narration reads, the sentences of the other language to light with it: German
- * sentence → the English sentence carrying its translation; English carrier → all German sentences
- * sharing it. One pass over the edition.
- */
-export function buildCounterparts(edition: Edition): Record<Lang, Map<string, string[]>> {
-  const de = new Map<string, string[]>();
-  const en = new Map<string, string[]>();
-  for (const sentence of edition.sentences) {
-    const carrier = sentence.enWith ?? sentence.id;
-    de.set(sentence.id, [carrier]);
-    const group = en.get(carrier);
-    if (group) group.push(sentence.id);
-    else en.set(carrier, [sentence.id]);
-  }
-  return { de, en };
-}
-
 export class Highlighter {
   private sentenceShown = -2;
   private wordIndexShown = -2;
@@ -65,7 +48,8 @@ export class Highlighter {
 
   constructor(
     private registry: ElementRegistry,
-    private readonly counterparts: Record<Lang, Map<string, string[]>>,
+    /** The edition's one pairing: which sentences of the other language to light with the one heard. */
+    private readonly pairing: Pairing,
     private lang: Lang,
     /** Told when the current unit changes (for following the narration with the scroll). */
     private readonly onUnitChange: (unit: HTMLElement | null) => void,
@@ -127,7 +111,7 @@ export class Highlighter {
     if (sentenceId) {
       if (elements) this.sentencesShown.push(elements.sentence);
       const other: Lang = this.lang === 'de' ? 'en' : 'de';
-      for (const id of this.counterparts[this.lang].get(sentenceId) ?? []) {
+      for (const id of this.pairing.counterparts(sentenceId, this.lang)) {
         const counterpart = this.registry.get(registryKey(other, id));
         if (counterpart) this.sentencesShown.push(counterpart.sentence);
       }

@@ -4,6 +4,7 @@
 // translation, so both languages line up row by row.
 import type { Settings } from '../../common/bridge/contract';
 import type { Bilingual, Chapter, Edition, Paragraph, Sentence } from '../../common/edition/model';
+import { pairingOf, type Pairing } from '../../common/edition/pairing';
 
 export type Layout = Settings['layout'];
 
@@ -36,37 +37,40 @@ export function languagesShown(layout: Layout): LanguagesShown {
 }
 
 export function buildTranscriptModel(edition: Edition, layout: Layout): ChapterModel[] {
-  const sentences = new Map(edition.sentences.map((s) => [s.id, s]));
+  const pairing = pairingOf(edition);
+  // An edition without English shows its German, whatever the layout setting says.
+  const shown: Layout = pairing.hasTranslation ? layout : 'de';
   const speakers = new Map(edition.speakers.map((s) => [s.id, s.name]));
   const chapters = new Map<string, ChapterModel>(edition.chapters.map((chapter) => [chapter.id, { chapter, paragraphs: [] }]));
   for (const paragraph of edition.paragraphs) {
     const chapter = chapters.get(paragraph.chapterId);
     if (!chapter) continue;
-    const paragraphSentences = paragraph.sentenceIds.map((id) => sentences.get(id)).filter((s): s is Sentence => s !== undefined);
+    const paragraphSentences = paragraph.sentenceIds.map((id) => pairing.sentence(id)).filter((s): s is Sentence => s !== undefined);
     chapter.paragraphs.push({
       paragraph,
       speaker: paragraph.speakerId ? (speakers.get(paragraph.speakerId) ?? null) : null,
       units:
-        layout === 'de'
+        shown === 'de'
           ? paragraphSentences.map((s) => ({ id: s.id, sentences: [s], english: null }))
-          : groupByEnglish(paragraphSentences).filter((u) => layout !== 'en' || u.english !== null),
+          : groupByEnglish(paragraphSentences, pairing).filter((u) => shown !== 'en' || u.english !== null),
     });
   }
   return edition.chapters.map((c) => chapters.get(c.id)!);
 }
 
 /** Sentences whose English is carried by another join that sentence's unit. */
-function groupByEnglish(paragraphSentences: Sentence[]): UnitModel[] {
+function groupByEnglish(paragraphSentences: Sentence[], pairing: Pairing): UnitModel[] {
   const units: UnitModel[] = [];
   for (const sentence of paragraphSentences) {
+    const carrier = pairing.carrierOf(sentence.id);
     const last = units[units.length - 1];
-    if (sentence.enWith !== null && last && last.english?.id === sentence.enWith) {
+    if (carrier !== sentence.id && last && last.english?.id === carrier) {
       last.sentences.push(sentence);
       continue;
     }
     // A sentence whose English is carried outside its paragraph shows that English where it is
     // carried, not twice.
-    units.push({ id: sentence.id, sentences: [sentence], english: sentence.enWith === null ? sentence : null });
+    units.push({ id: sentence.id, sentences: [sentence], english: carrier === sentence.id ? sentence : null });
   }
   return units;
 }

@@ -135,7 +135,7 @@ const bench: Benchmark = async () => {
     const cost = await measureFrameCost(app);
     const at1 = await measureLag(app, 1);
     const at3 = await measureLag(app, 3);
-    const words = app.timing.tracks.de.sentences.reduce((n, s) => n + s.words.length, 0);
+    const words = app.timing.tracks.de!.sentences.reduce((n, s) => n + s.words.length, 0);
     return {
       name: 'player',
       rows: [
@@ -150,7 +150,7 @@ const bench: Benchmark = async () => {
         frameMs: Number(FRAME_MS.toFixed(2)),
         openRuns: OPEN_RUNS,
         germanWords: words,
-        germanSentences: app.timing.tracks.de.sentences.length,
+        germanSentences: app.timing.tracks.de!.sentences.length,
         lagDefinition:
           'per frame, in wall-clock ms: 0 when the lit word is the word the audio clock says; otherwise how long ago the lit word stopped being right (or how far ahead it is), narration time divided by the rate',
         baseline: 'the word the clock said at the last timeupdate event, compared in the same frames',

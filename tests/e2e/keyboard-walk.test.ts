@@ -111,7 +111,7 @@ describe('keyboard only', () => {
       await page.waitForTimeout(150);
     }
     expect(await announcer.textContent()).toBe(fifth);
-    const chapter5 = app.timing.tracks.de.chapters[4]!;
+    const chapter5 = app.timing.tracks.de!.chapters[4]!;
     expect((await audioState(page)).time).toBeGreaterThanOrEqual(chapter5.start - 0.01);
 
     // Repeat the sentence heard now: r takes the narration back to its start to hear it again.
@@ -120,7 +120,7 @@ describe('keyboard only', () => {
       sentence: document.querySelector<HTMLElement>('.sentence.is-current[data-lang="de"]')!.dataset.sentence!,
       time: window.__mitlesenAudio!()!.currentTime,
     }));
-    const sentence = app.timing.tracks.de.sentences.find((s) => s.id === before.sentence)!;
+    const sentence = app.timing.tracks.de!.sentences.find((s) => s.id === before.sentence)!;
     expect(before.time - sentence.start).toBeGreaterThan(0.5);
     await press('r');
     await expect

@@ -102,7 +102,7 @@ describe('record and compare', () => {
 
   it('compares (Shift+P): the narration’s sentence, pausing at its end within 50 ms, then the recording', async () => {
     const { page } = app;
-    const s = app.timing.tracks.de.sentences.find((x) => x.id === 's029')!;
+    const s = app.timing.tracks.de!.sentences.find((x) => x.id === 's029')!;
     await clearMediaLog(page);
     await page.keyboard.press('Shift+P');
     await expect.poll(() => page.getByTestId('learning-announcer').textContent(), { timeout: 5000 }).toBe('…and you.');

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 function sentence(id: string) {
-  const found = app.timing.tracks.de.sentences.find((s) => s.id === id);
+  const found = app.timing.tracks.de!.sentences.find((s) => s.id === id);
   if (!found) throw new Error(`no sentence ${id}`);
   return found;
 }

@@ -119,7 +119,7 @@ describe('accessibility', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const chapters = app.bundle.edition.chapters;
     const from = (await audioState(page)).time;
-    const next = app.timing.tracks.de.chapters.findIndex((c) => c.start > from + 0.001);
+    const next = app.timing.tracks.de!.chapters.findIndex((c) => c.start > from + 0.001);
     await page.keyboard.press('PageDown');
     const first = `Chapter ${next + 1} of ${chapters.length}: ${chapters[next]!.title.de}`;
     await expect.poll(() => announcer.textContent()).toBe(first);

@@ -121,7 +121,7 @@ export function highlightState(page: Page): Promise<HighlightState> {
 }
 
 export function timelineOf(timing: TimedTranscript, lang: Lang): Timeline {
-  const track = timing.tracks[lang];
+  const track = timing.tracks[lang]!;
   return buildTimeline(track.sentences, track.duration);
 }
 

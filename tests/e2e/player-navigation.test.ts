@@ -26,7 +26,7 @@ let track: NarrationTrack;
 
 beforeAll(async () => {
   app = await openPlayer();
-  track = app.timing.tracks.de;
+  track = app.timing.tracks.de!;
   await waitUntilReady(app.page);
 });
 
@@ -272,7 +272,7 @@ describe('resume', () => {
     const german = (await clockAndHighlight(page)).sentences.find((s) => s.startsWith('de:'))!.slice(3);
     await page.keyboard.press('l');
     const english = sentenceInLanguage(app.bundle.edition, german, 'en');
-    const left = await waitForTime(page, sentenceStart(app.timing.tracks.en, english), EXACT);
+    const left = await waitForTime(page, sentenceStart(app.timing.tracks.en!, english), EXACT);
     const positions = join(app.dataDir, 'positions.json');
     await expect.poll(async () => JSON.parse(await readFile(positions, 'utf8').catch(() => '{}')) as unknown).toMatchObject({
       'china-sieht-alles': { sentenceId: english, lang: 'en' },

@@ -70,7 +70,7 @@ describe('the player', () => {
 
   it('plays from a clicked word, from that word’s start', async () => {
     const { page } = app;
-    const track = app.timing.tracks.de;
+    const track = app.timing.tracks.de!;
     const sentence = track.sentences.find((s) => s.id === 's012')!;
     const wordIndex = 3;
     await page.locator('[data-sentence="s012"][data-lang="de"] [data-w="3"]').click();
@@ -122,7 +122,7 @@ describe('the player', () => {
     await page.keyboard.press('l');
     await expect.poll(async () => (await audioState(page)).src).toContain('/en');
     const englishId = sentenceInLanguage(app.bundle.edition, here, 'en');
-    await waitForTime(page, sentenceStart(app.timing.tracks.en, englishId));
+    await waitForTime(page, sentenceStart(app.timing.tracks.en!, englishId));
     await expect.poll(async () => (await clockAndHighlight(page)).sentences).toContain(`en:${englishId}`);
     expect((await clockAndHighlight(page)).sentences).toContain(`de:${here}`);
     await expect(page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).resolves.toBe('true');
@@ -135,8 +135,8 @@ describe('the player', () => {
     await waitForPlaying(page, true);
     const back = await clockAndHighlight(page);
     await pauseIfPlaying(app.page);
-    expect(back.time).toBeGreaterThanOrEqual(sentenceStart(app.timing.tracks.de, here) - 0.001);
-    expect(back.time).toBeLessThan(sentenceStart(app.timing.tracks.de, here) + 1);
+    expect(back.time).toBeGreaterThanOrEqual(sentenceStart(app.timing.tracks.de!, here) - 0.001);
+    expect(back.time).toBeLessThan(sentenceStart(app.timing.tracks.de!, here) + 1);
   });
 
   it('mutes and sets the volume; keys in the volume slider move the slider, not the narration', async () => {

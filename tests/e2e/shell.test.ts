@@ -69,7 +69,7 @@ describe('browser mode', () => {
       ok: true;
       value: { timing: { tracks: { de: { mediaId: string; duration: number } } } };
     };
-    const track = bundle.value.timing.tracks.de;
+    const track = bundle.value.timing.tracks.de!;
     const result = await app.page.evaluate(async (mediaId) => {
       const token = sessionStorage.getItem('mitlesen.token') ?? '';
       const url = `/media/${mediaId}?t=${encodeURIComponent(token)}`;

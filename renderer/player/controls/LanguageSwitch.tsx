@@ -13,9 +13,11 @@ export function LanguageSwitch() {
   const player = usePlayer();
   const lang = usePlayerState((s) => s.lang);
   const keys = keysFor('switchLanguage');
+  // A document narrated in one language has nothing to switch to.
+  if (player.languages.length < 2) return null;
   return (
     <div className="control-group language" role="group" aria-label={t('player.narrationLanguage')}>
-      {(['de', 'en'] as const).map((option) => (
+      {player.languages.map((option) => (
         <button
           key={option}
           type="button"

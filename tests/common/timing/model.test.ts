@@ -5,6 +5,7 @@ import type { Edition, Lang } from '../../../common/edition/model';
 import { parseEdition } from '../../../common/edition/parse';
 import { splitWords } from '../../../common/text/words';
 import {
+  narratedLanguages,
   narratedSentences,
   narratedText,
   parseTimedTranscript,
@@ -19,9 +20,9 @@ if (!parsed.ok) throw new Error('the narration fixture edition does not parse');
 const edition: Edition = parsed.edition;
 
 /** A made-up but consistent narration: 0.3 s per word, 0.5 s between sentences. */
-function track(lang: Lang): NarrationTrack {
+function track(lang: Lang, of: Edition = edition): NarrationTrack {
   let t = 0.3;
-  const sentences = narratedSentences(edition, lang).map((s) => {
+  const sentences = narratedSentences(of, lang).map((s) => {
     const start = t;
     const words = splitWords(narratedText(s, lang)).map((): [number, number] => {
       const w: [number, number] = [t, t + 0.25];
@@ -39,13 +40,13 @@ function track(lang: Lang): NarrationTrack {
     });
   return {
     lang,
-    mediaId: `${edition.id}/${lang}.mp3`,
+    mediaId: `${of.id}/${lang}.mp3`,
     mimeType: 'audio/mpeg',
     duration: Math.round((t + 0.2) * 1000) / 1000,
-    peaksMediaId: `${edition.id}/${lang}.peaks.json`,
+    peaksMediaId: `${of.id}/${lang}.peaks.json`,
     sentences,
-    paragraphs: spans(edition.paragraphs),
-    chapters: spans(edition.chapters),
+    paragraphs: spans(of.paragraphs),
+    chapters: spans(of.chapters),
   };
 }
 
@@ -70,8 +71,8 @@ describe('parseTimedTranscript', () => {
   it('rejects a malformed file with the path of the problem', () => {
     expect(parseTimedTranscript(null, edition)).toEqual({ ok: false, problems: expect.arrayContaining(['the timing file is malformed']) });
     expect(problems((t) => ((t as { format: number }).format = 2))[1]).toMatch(/^format: /);
-    expect(problems((t) => (t.tracks.de.sentences[0]!.words[0]![0] = -1)).join('\n')).toMatch(/tracks\.de\.sentences\.0\.words\.0\.0/);
-    expect(problems((t) => (t.tracks.en.duration = 0)).join('\n')).toMatch(/tracks\.en\.duration/);
+    expect(problems((t) => (t.tracks.de!.sentences[0]!.words[0]![0] = -1)).join('\n')).toMatch(/tracks\.de\.sentences\.0\.words\.0\.0/);
+    expect(problems((t) => (t.tracks.en!.duration = 0)).join('\n')).toMatch(/tracks\.en\.duration/);
   });
 
   it('names a document mismatch', () => {
@@ -79,52 +80,81 @@ describe('parseTimedTranscript', () => {
   });
 
   it('finds sentences missing, unknown, shared or out of order', () => {
-    expect(problems((t) => t.tracks.de.sentences.splice(3, 1))).toContain('de: 1 sentence(s) of the edition have no timings: s004');
-    expect(problems((t) => (t.tracks.de.sentences[0]!.id = 's999')).join('\n')).toMatch(/de s999: this sentence is not narrated in the edition \(unknown id\)/);
+    expect(problems((t) => t.tracks.de!.sentences.splice(3, 1))).toContain('de: 1 sentence(s) of the edition have no timings: s004');
+    expect(problems((t) => (t.tracks.de!.sentences[0]!.id = 's999')).join('\n')).toMatch(/de s999: this sentence is not narrated in the edition \(unknown id\)/);
     expect(
-      problems((t) => t.tracks.en.sentences.splice(4, 0, { ...t.tracks.en.sentences[3]!, id: 's005' })).join('\n'),
+      problems((t) => t.tracks.en!.sentences.splice(4, 0, { ...t.tracks.en!.sentences[3]!, id: 's005' })).join('\n'),
     ).toMatch(/en s005: .*its English is shared with another sentence/);
     expect(
       problems((t) => {
-        const s = t.tracks.de.sentences;
+        const s = t.tracks.de!.sentences;
         [s[1], s[2]] = [s[2]!, s[1]!];
       }).join('\n'),
     ).toMatch(/out of reading order/);
   });
 
   it('finds word counts that differ from the edition’s text', () => {
-    expect(problems((t) => t.tracks.de.sentences[1]!.words.pop())).toContain("de s002: 8 word timings for 9 words in the edition's text");
+    expect(problems((t) => t.tracks.de!.sentences[1]!.words.pop())).toContain("de s002: 8 word timings for 9 words in the edition's text");
   });
 
   it('finds spans out of order or outside their sentence or the audio', () => {
-    expect(problems((t) => (t.tracks.de.sentences[1]!.words[2]![1] = t.tracks.de.sentences[1]!.words[2]![0] - 0.1)).join('\n')).toMatch(
+    expect(problems((t) => (t.tracks.de!.sentences[1]!.words[2]![1] = t.tracks.de!.sentences[1]!.words[2]![0] - 0.1)).join('\n')).toMatch(
       /de s002 word 3 \("erklärt"\): ends before it starts/,
     );
     expect(
       problems((t) => {
-        const w = t.tracks.de.sentences[1]!.words;
+        const w = t.tracks.de!.sentences[1]!.words;
         w[3] = [w[1]![0], w[1]![1]];
       }).join('\n'),
     ).toMatch(/word 4 \("was"\): starts before the previous word ends/);
-    expect(problems((t) => (t.tracks.de.sentences[1]!.words.at(-1)![1] += 5)).join('\n')).toMatch(/lies outside its sentence/);
-    expect(problems((t) => (t.tracks.en.duration = 3)).join('\n')).toMatch(/after the audio/);
+    expect(problems((t) => (t.tracks.de!.sentences[1]!.words.at(-1)![1] += 5)).join('\n')).toMatch(/lies outside its sentence/);
+    expect(problems((t) => (t.tracks.en!.duration = 3)).join('\n')).toMatch(/after the audio/);
   });
 
   it('checks paragraph and chapter spans against the edition', () => {
-    expect(problems((t) => t.tracks.de.paragraphs.pop())).toContain("de: the paragraph timings do not match the edition's paragraphs (missing p008)");
+    expect(problems((t) => t.tracks.de!.paragraphs.pop())).toContain("de: the paragraph timings do not match the edition's paragraphs (missing p008)");
     // The gap paragraph has nothing to narrate, so it must not be timed.
-    expect(problems((t) => t.tracks.de.paragraphs.push({ id: 'p005', start: 1, end: 2 })).join('\n')).toMatch(/not in the edition p005/);
-    expect(problems((t) => t.tracks.en.chapters.reverse()).join('\n')).toMatch(/chapter timings .*\(not in reading order\)/);
+    expect(problems((t) => t.tracks.de!.paragraphs.push({ id: 'p005', start: 1, end: 2 })).join('\n')).toMatch(/not in the edition p005/);
+    expect(problems((t) => t.tracks.en!.chapters.reverse()).join('\n')).toMatch(/chapter timings .*\(not in reading order\)/);
   });
 
   it('caps a long list of problems', () => {
     const p = problems((t) => {
       for (const lang of ['de', 'en'] as const) {
-        for (const s of t.tracks[lang].sentences) s.words = s.words.map(([a, b]) => [b, a]);
+        for (const s of t.tracks[lang]!.sentences) s.words = s.words.map(([a, b]) => [b, a]);
       }
     });
     expect(p.length).toBeLessThanOrEqual(26);
     expect(p.at(-1)).toMatch(/^… and \d+ more$/);
+  });
+});
+
+describe('parseTimedTranscript, one language', () => {
+  const germanOnlyFile = fileURLToPath(new URL('../../fixtures/editions/valid-german-only.yaml', import.meta.url));
+  const germanOnly = (() => {
+    const result = parseEdition(readFileSync(germanOnlyFile, 'utf8'), germanOnlyFile);
+    if (!result.ok) throw new Error('the German-only fixture does not parse');
+    return result.edition;
+  })();
+  const timing = (tracks: TimedTranscript['tracks']): TimedTranscript => ({ format: 1, documentId: germanOnly.id, editionHash: 'abc', tracks });
+
+  it('accepts a German track alone for an edition in German only, and names it as the one narrated language', () => {
+    const r = parseTimedTranscript(timing({ de: track('de', germanOnly) }), germanOnly);
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    expect(narratedLanguages(timing({ de: track('de', germanOnly) }), germanOnly)).toEqual(['de']);
+  });
+
+  it('refuses an English track for an edition without English, and timings without any track', () => {
+    const withEnglish = parseTimedTranscript(timing({ de: track('de', germanOnly), en: track('de', germanOnly) }), germanOnly);
+    expect(withEnglish.ok ? [] : withEnglish.problems).toContain('en: the edition has no English text for this track to narrate');
+    const none = parseTimedTranscript(timing({}), germanOnly);
+    expect(none.ok ? [] : none.problems.join('\n')).toMatch(/tracks: there is no narration track/);
+  });
+
+  it('accepts a bilingual edition narrated in one of its languages only', () => {
+    const r = parseTimedTranscript({ ...valid(), tracks: { en: track('en') } }, edition);
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    expect(narratedLanguages({ tracks: { en: track('en') } }, edition)).toEqual(['en']);
   });
 });
 

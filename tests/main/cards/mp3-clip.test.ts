@@ -45,7 +45,7 @@ describe('MP3 clips', () => {
     const file = join(temp.dir, 'small-interview', 'de.mp3');
     const bytes = new Uint8Array(readFileSync(file));
     const whole = decode(file);
-    for (const timed of narration.timing.tracks.de.sentences) {
+    for (const timed of narration.timing.tracks.de!.sentences) {
       const clip = cutMp3(bytes, timed.start, timed.end);
       const frame = 576 / SAMPLE_RATE;
       // Frame-aligned, starting before the sentence by the padding and the reservoir frames.

@@ -97,7 +97,7 @@ describe('documents of the user\'s own', () => {
     expect(bundle.edition.id).toBe(added.id);
     expect(bundle.timingProblem).toBeNull();
     expect(bundle.timing!.documentId).toBe(added.id);
-    expect(bundle.timing!.tracks.de.mediaId).toBe(`${added.id}/de.mp3`);
+    expect(bundle.timing!.tracks.de!.mediaId).toBe(`${added.id}/de.mp3`);
 
     const media = createMediaCatalog((id) => library.mediaFolder(id));
     const found = await media.resolve(`${added.id}/de.mp3`);

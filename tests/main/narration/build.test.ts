@@ -46,21 +46,21 @@ describe('narration build of a small edition', () => {
   it('writes audio, peaks, timings and the cache key, and no temporary files', () => {
     expect(result.built).toBe(true);
     expect(filesIn(docDir())).toEqual(['cache-key.json', 'de.mp3', 'de.peaks.json', 'en.mp3', 'en.peaks.json', 'timing.json']);
-    expect(timing.tracks.de.mediaId).toBe('narration-small/de.mp3');
-    expect(timing.tracks.en.peaksMediaId).toBe('narration-small/en.peaks.json');
-    expect(timing.tracks.de.mimeType).toBe('audio/mpeg');
+    expect(timing.tracks.de!.mediaId).toBe('narration-small/de.mp3');
+    expect(timing.tracks.en!.peaksMediaId).toBe('narration-small/en.peaks.json');
+    expect(timing.tracks.de!.mimeType).toBe('audio/mpeg');
   });
 
   it('matches the edition: the timing file passes the player’s own check', () => {
     const check = parseTimedTranscript(timing, edition);
     expect(check.ok ? [] : check.problems).toEqual([]);
     // en_with sentences share the carrier's English and have no English timing of their own.
-    expect(timing.tracks.en.sentences.map((s) => s.id)).not.toContain('s005');
-    expect(timing.tracks.de.sentences.map((s) => s.id)).toContain('s005');
+    expect(timing.tracks.en!.sentences.map((s) => s.id)).not.toContain('s005');
+    expect(timing.tracks.de!.sentences.map((s) => s.id)).toContain('s005');
   });
 
   it.each(LANGS)('%s: gives every word a span, ordered, inside its sentence and the audio', (lang) => {
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     const expected = narratedSentences(edition, lang);
     expect(track.sentences.map((s) => s.id)).toEqual(expected.map((s) => s.id));
     let previous = 0;
@@ -85,14 +85,14 @@ describe('narration build of a small edition', () => {
   it.each(LANGS)('%s: decodes to the duration the timings claim (within 50 ms)', (lang) => {
     const { samples, sampleRate } = decoded[lang]!;
     expect(sampleRate).toBe(22050);
-    expect(Math.abs(samples.length / sampleRate - timing.tracks[lang].duration)).toBeLessThan(0.05);
+    expect(Math.abs(samples.length / sampleRate - timing.tracks[lang]!.duration)).toBeLessThan(0.05);
   });
 
   it.each(LANGS)('%s: each sentence is heard where its timing starts it (encoder delay accounted for)', (lang) => {
     // The first sound after the silence before a sentence must come within 25 ms of its start;
     // without the MP3 delay correction it would come 50 ms late.
     const { samples, sampleRate } = decoded[lang]!;
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     track.sentences.forEach((s, k) => {
       const from = Math.round((k === 0 ? 0 : track.sentences[k - 1]!.end + 0.1) * sampleRate);
       let i = from;
@@ -104,7 +104,7 @@ describe('narration build of a small edition', () => {
   it('speaks the interviewer and the interviewee in measurably different voices', () => {
     const { samples, sampleRate } = decoded.de!;
     const pitchOf = (ids: string[]): number => {
-      const parts = timing.tracks.de.sentences.filter((s) => ids.includes(s.id));
+      const parts = timing.tracks.de!.sentences.filter((s) => ids.includes(s.id));
       const chunks = parts.map((s) => samples.subarray(Math.round(s.start * sampleRate), Math.round(s.end * sampleRate)));
       const joined = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
       let at = 0;
@@ -124,7 +124,7 @@ describe('narration build of a small edition', () => {
   });
 
   it('pauses longer at a new chapter than at a new speaker, and longer there than between sentences', () => {
-    const s = new Map(timing.tracks.de.sentences.map((x) => [x.id, x]));
+    const s = new Map(timing.tracks.de!.sentences.map((x) => [x.id, x]));
     const gap = (a: string, b: string): number => s.get(b)!.start - s.get(a)!.end;
     const sentence = gap('s004', 's005');
     const speaker = gap('s003', 's004');
@@ -143,7 +143,7 @@ describe('narration build of a small edition', () => {
     const parsed = parseWaveformPeaks(JSON.parse(readFileSync(join(docDir(), `${lang}.peaks.json`), 'utf8')));
     if (!parsed.ok) throw new Error(parsed.problem);
     const peaks = parsed.value;
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     expect(peaks.duration).toBe(track.duration);
     expect(peaks.data).toHaveLength(Math.ceil(track.duration * peaks.peaksPerSecond));
     const at = (t: number): number => peaks.data[Math.floor(t * peaks.peaksPerSecond)]!;
@@ -188,7 +188,7 @@ describe('narration cache', () => {
     const rebuilt = await buildNarration({ editionFile: file, outRoot: out });
     expect(rebuilt).toMatchObject({ built: true, reason: 'inputs changed' });
     const t = JSON.parse(readFileSync(join(out, 'narration-small', 'timing.json'), 'utf8')) as TimedTranscript;
-    expect(t.tracks.de.sentences.find((s) => s.id === 's008')!.words).toHaveLength(7);
+    expect(t.tracks.de!.sentences.find((s) => s.id === 's008')!.words).toHaveLength(7);
     expect(t.editionHash).not.toBe(timing.editionHash);
 
     rmSync(join(out, 'narration-small', 'en.peaks.json'));
@@ -265,4 +265,22 @@ describe('npm run narrate', () => {
     expect(voice.stderr).toMatch(/^narrate: Unknown voice "de\+zz" for the narrator \(de\)/);
     expect(existsSync(join(root, 'cli-voice'))).toBe(false);
   }, 30_000);
+});
+
+describe('narration build of an edition in German only', () => {
+  it('narrates German alone: one track, its files, and timings that fit the edition', async () => {
+    const file = fileURLToPath(new URL('../../fixtures/editions/valid-german-only.yaml', import.meta.url));
+    const out = join(root, 'german-only');
+    const built = await buildNarration({ editionFile: file, outRoot: out });
+    const germanOnly = loadEdition(readFileSync(file, 'utf8'), file);
+    const dir = join(out, germanOnly.id);
+    expect(filesIn(dir)).toEqual(['cache-key.json', 'de.mp3', 'de.peaks.json', 'timing.json']);
+    expect(built.tracks.map((t) => t.lang)).toEqual(['de']);
+    const written = JSON.parse(readFileSync(join(dir, 'timing.json'), 'utf8')) as TimedTranscript;
+    expect(Object.keys(written.tracks)).toEqual(['de']);
+    const check = parseTimedTranscript(written, germanOnly);
+    expect(check.ok ? [] : check.problems).toEqual([]);
+    // A second build finds every file of the one language and does nothing.
+    expect((await buildNarration({ editionFile: file, outRoot: out })).built).toBe(false);
+  }, 60_000);
 });

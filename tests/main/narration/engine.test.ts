@@ -58,7 +58,7 @@ describe('the engine seam', () => {
     const check = parseTimedTranscript(timing, loadEdition(readFileSync(FIXTURE, 'utf8'), FIXTURE));
     expect(check.ok ? [] : check.problems).toEqual([]);
     // "QR-Code" and "2,5" are one token for the beeper and one word for the edition: one span each.
-    const s006 = timing.tracks.de.sentences.find((s) => s.id === 's006')!;
+    const s006 = timing.tracks.de!.sentences.find((s) => s.id === 's006')!;
     expect(s006.words).toHaveLength(11);
   });
 });

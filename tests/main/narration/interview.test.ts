@@ -47,7 +47,7 @@ describe('narration of the interview', () => {
 
   it.each(LANGS)('%s: decodes to the duration the timings claim, the last word ending within 1 s of the end', (lang) => {
     const { samples, sampleRate } = audio[lang]!;
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     expect(Math.abs(samples.length / sampleRate - track.duration)).toBeLessThan(0.05);
     const lastWord = track.sentences.at(-1)!.words.at(-1)!;
     expect(track.duration - lastWord[1]).toBeLessThan(1);
@@ -56,7 +56,7 @@ describe('narration of the interview', () => {
   });
 
   it.each(LANGS)('%s: keeps a pace a learner can follow (140-160 words per minute)', (lang) => {
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     const words = track.sentences.reduce((n, s) => n + s.words.length, 0);
     const wpm = words / (track.duration / 60);
     expect(wpm).toBeGreaterThanOrEqual(140);
@@ -68,7 +68,7 @@ describe('narration of the interview', () => {
     const bySpeaker = (speakerId: string): number => {
       const ids = new Set(edition.paragraphs.filter((p) => p.kind === 'turn' && p.speakerId === speakerId).flatMap((p) => p.sentenceIds));
       // A sample: the first twelve sentences of the speaker.
-      const parts = timing.tracks[lang].sentences.filter((s) => ids.has(s.id)).slice(0, 12);
+      const parts = timing.tracks[lang]!.sentences.filter((s) => ids.has(s.id)).slice(0, 12);
       const f0s = parts.map((s) => medianF0(samples, sampleRate, Math.round(s.start * sampleRate), Math.round(s.end * sampleRate)).f0);
       return median(f0s.filter((f) => f > 0));
     };
@@ -80,7 +80,7 @@ describe('narration of the interview', () => {
   });
 
   it.each(LANGS)('%s: pauses follow the text: comma < sentence < new speaker < new chapter', (lang) => {
-    const track = timing.tracks[lang];
+    const track = timing.tracks[lang]!;
     const sentenceOf = new Map(edition.sentences.map((s) => [s.id, s]));
     const paragraphOf = new Map(edition.paragraphs.map((p) => [p.id, p]));
     const within: number[] = [];

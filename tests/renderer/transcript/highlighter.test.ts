@@ -2,9 +2,10 @@
 // at (and the other language's sentence), and touches the DOM only when something changes.
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../../common/edition/model';
+import { pairingOf } from '../../../common/edition/pairing';
 import { TimelineCursor } from '../../../common/timing/lookup';
 import { buildNavigationIndex, type NavigationIndex } from '../../../common/timing/navigate';
-import { buildCounterparts, CURRENT_SENTENCE, CURRENT_WORD, Highlighter, registryKey, type ElementRegistry } from '../../../renderer/transcript/highlighter';
+import { CURRENT_SENTENCE, CURRENT_WORD, Highlighter, registryKey, type ElementRegistry } from '../../../renderer/transcript/highlighter';
 
 let domWrites = 0;
 
@@ -39,6 +40,7 @@ class FakeElement {
 }
 
 const edition = {
+  languages: ['de', 'en'],
   sentences: [
     { id: 's001', enWith: null },
     { id: 's002', enWith: null },
@@ -101,7 +103,7 @@ describe('Highlighter', () => {
   it('lights the word heard and its sentence in both languages', () => {
     const r = registry();
     const units: unknown[] = [];
-    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', (u) => units.push(u));
+    const highlighter = new Highlighter(r.registry, pairingOf(edition), 'de', (u) => units.push(u));
     const at = cursorOver(de);
     highlighter.update(at(1.2));
     expect(r.word('de', 's001', 1).classes.has(CURRENT_WORD)).toBe(true);
@@ -118,7 +120,7 @@ describe('Highlighter', () => {
 
   it('lights all German sentences sharing an English one while the English narration reads it', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'en', () => undefined);
+    const highlighter = new Highlighter(r.registry, pairingOf(edition), 'en', () => undefined);
     const at = cursorOver(en);
     highlighter.update(at(6.1));
     expect(r.word('en', 's002', 2).classes.has(CURRENT_WORD)).toBe(true);
@@ -128,7 +130,7 @@ describe('Highlighter', () => {
 
   it('writes to the DOM only when the word or sentence changes', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', () => undefined);
+    const highlighter = new Highlighter(r.registry, pairingOf(edition), 'de', () => undefined);
     let at = cursorOver(de);
     highlighter.update(at(0.1));
     domWrites = 0;
@@ -140,7 +142,7 @@ describe('Highlighter', () => {
 
   it('starts over on a new language or new elements', () => {
     const r = registry();
-    const highlighter = new Highlighter(r.registry, buildCounterparts(edition), 'de', () => undefined);
+    const highlighter = new Highlighter(r.registry, pairingOf(edition), 'de', () => undefined);
     let at = cursorOver(de);
     highlighter.update(at(1.2));
     highlighter.setLanguage('en');

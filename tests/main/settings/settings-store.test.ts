@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../common/settings';
-import { createSettingsStore } from '../../main/settings/settings-store';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
+import { createSettingsStore } from '../../../main/settings/settings-store';
 
 let dir: string;
 const fixedNow = () => new Date('2026-11-25T10:20:30.456Z');
@@ -76,5 +76,27 @@ describe('reading positions', () => {
     expect(await createSettingsStore(dir).getPosition('a')).toBeNull();
     await writeFile(join(dir, 'positions.json'), 'garbage');
     expect(await createSettingsStore(dir).getPosition('a')).toBeNull();
+  });
+});
+
+describe('documents opened', () => {
+  it('remembers when each document was last opened, across a restart', async () => {
+    let clock = new Date('2026-12-01T10:00:00.000Z');
+    const store = createSettingsStore(dir, () => clock);
+    await store.markOpened('china-sieht-alles');
+    clock = new Date('2026-12-02T08:30:00.000Z');
+    await store.markOpened('a-book');
+    await store.markOpened('china-sieht-alles');
+    expect(await createSettingsStore(dir).lastOpened()).toEqual({
+      'china-sieht-alles': '2026-12-02T08:30:00.000Z',
+      'a-book': '2026-12-02T08:30:00.000Z',
+    });
+  });
+
+  it('forgets nothing else when the file is damaged: it only costs which document opens first', async () => {
+    await writeFile(join(dir, 'opened.json'), '{"../etc": "yesterday"');
+    expect(await createSettingsStore(dir).lastOpened()).toEqual({});
+    await writeFile(join(dir, 'opened.json'), JSON.stringify({ 'Not An Id': '2026-12-02T08:30:00.000Z' }));
+    expect(await createSettingsStore(dir).lastOpened()).toEqual({});
   });
 });

@@ -379,7 +379,9 @@ export class PlayerController {
 
   /** First in every frame: moves the one cursor, and keeps the sentence and chapter (React state) up to date. */
   private readonly trackSentence = (): void => {
-    if (!this.currentCursor.moveTo(this.heardTime())) return;
+    // Not "return when moveTo() says nothing changed": getPosition() may have moved the cursor
+    // since the last frame, and the snapshot must still catch up with it.
+    this.currentCursor.moveTo(this.heardTime());
     const sentenceId = this.currentCursor.sentenceId();
     if (sentenceId === this.snapshot.sentenceId) return;
     const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;

@@ -351,6 +351,8 @@ export class PlayerController {
       this.update({ status: 'no-audio', audioError: this.lastAudioError ?? translate(getUiLanguage(), 'player.openFailed') });
       return;
     }
+    // The listener moved while it loaded (a key pressed at once): the audio goes there, not back.
+    if (this.detachedTime !== start) this.clock.seek(this.detachedTime);
     this.update({ status: 'ready', duration: this.clock.duration() || track.duration });
     if (playWhenReady) this.clock.play();
     this.requestFrame();

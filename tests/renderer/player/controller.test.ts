@@ -196,6 +196,20 @@ describe('PlayerController: seeking and navigation', () => {
     expect(player.getSnapshot().chapterId).toBe('ch02');
   });
 
+  it('keeps a seek made while the narration is still loading', async () => {
+    const clock = new FakeClock();
+    clock.loadPlan = 'manual';
+    const { player } = setup({ clock });
+    const opening = player.open();
+    await settle();
+    player.seek(de('s006').start);
+    expect(player.time()).toBe(de('s006').start);
+    clock.finishLoad('loaded');
+    await opening;
+    expect(player.time()).toBe(de('s006').start);
+    expect(where(player)).toEqual({ cursor: 's006', snapshot: 's006', position: 's006' });
+  });
+
   it('goes to the next and previous sentence, paragraph and chapter', async () => {
     const { player } = setup({ saved: { sentenceId: 's003', time: 4.5, lang: 'de' } });
     await player.open();

@@ -357,6 +357,23 @@ describe('PlayerController: narration language', () => {
     expect(player.getPosition()).toMatchObject({ sentenceId: 's004', lang: 'de' });
   });
 
+  it('a switch overtaken by another one (pressed twice quickly) ends quietly: one jump, to the place in the last language', async () => {
+    const clock = new FakeClock();
+    const { player } = setup({ clock, saved: { sentenceId: 's006', time: de('s006').start, lang: 'de' } });
+    await player.open();
+    clock.loadPlan = 'manual';
+    const jumps: number[] = [];
+    player.events.on('jumped', (t) => jumps.push(t));
+    const toEnglish = player.setLanguage('en');
+    const backToGerman = player.setLanguage('de');
+    await settle();
+    clock.finishLoad('loaded');
+    await Promise.all([toEnglish, backToGerman]);
+    expect(clock.loads.map((l) => l.source.url)).toEqual([`media://${timing.tracks.de.mediaId}`, `media://${timing.tracks.en.mediaId}`, `media://${timing.tracks.de.mediaId}`]);
+    expect(jumps).toEqual([de('s006').start]);
+    expect(player.getSnapshot()).toMatchObject({ lang: 'de', status: 'ready', sentenceId: 's006' });
+  });
+
   it('switches when the setting is changed elsewhere, without playing if it was paused', async () => {
     const { player, clock, settings } = setup({ saved: { sentenceId: 's006', time: de('s006').start, lang: 'de' } });
     await player.open();

@@ -41,6 +41,8 @@ export class AudioClock {
   /** Where a seek that howler has queued (or not yet applied) will land; reported until it has. */
   private pendingSeek: number | null = null;
   private wantsToPlay = false;
+  /** Settles the load under way, if any: unloading its howl drops the events that would. */
+  private abandonLoad: ((outcome: LoadOutcome) => void) | null = null;
   private loadedDuration = 0;
   private rate = 1;
   private volume = 1;
@@ -52,9 +54,11 @@ export class AudioClock {
    */
   load(source: AudioSource, startAt = 0): Promise<LoadOutcome> {
     const generation = ++this.generation;
+    this.supersedeLoad();
     this.unloadHowl();
     this.loadedDuration = 0;
     return new Promise<LoadOutcome>((resolve) => {
+      this.abandonLoad = resolve;
       const howl = new Howl({
         src: [source.url],
         format: [source.format],
@@ -165,6 +169,7 @@ export class AudioClock {
 
   destroy(): void {
     this.generation++;
+    this.supersedeLoad();
     this.unloadHowl();
     this.events.clear();
   }
@@ -179,6 +184,12 @@ export class AudioClock {
     if (this.wantsToPlay === playing) return;
     this.wantsToPlay = playing;
     this.events.emit('playing', playing);
+  }
+
+  private supersedeLoad(): void {
+    const abandon = this.abandonLoad;
+    this.abandonLoad = null;
+    abandon?.('superseded');
   }
 
   private unloadHowl(): void {

@@ -315,10 +315,11 @@ export class PlayerController {
     this.update({ lang, duration: this.track(lang).duration, sentenceId: null });
     this.settings.update({ narrationLang: lang });
     this.events.emit('language', lang);
-    await this.loadAudio(start, wasPlaying);
+    // Overtaken by another switch (or the document closed): the newer one finishes the job.
+    if (!(await this.loadAudio(start, wasPlaying))) return;
     this.positions.saveSoon();
     this.moved();
-    this.events.emit('jumped', start);
+    this.events.emit('jumped', this.time());
   }
 
   /** To the other narrated language, if the document has one. */
@@ -328,8 +329,8 @@ export class PlayerController {
   }
 
   /** Tries the narration again after it failed to load. */
-  retryAudio(): Promise<void> {
-    return this.loadAudio(this.detachedTime, false);
+  async retryAudio(): Promise<void> {
+    await this.loadAudio(this.detachedTime, false);
   }
 
   /** Saves the place now (the page is being left). */
@@ -353,20 +354,24 @@ export class PlayerController {
 
   // ---- Internals ------------------------------------------------------------------------------
 
-  private async loadAudio(start: number, playWhenReady: boolean): Promise<void> {
+  /** Resolves false when a newer load took over, or the player was destroyed meanwhile. */
+  private async loadAudio(start: number, playWhenReady: boolean): Promise<boolean> {
     const track = this.track();
     this.update({ status: 'loading', audioError: null });
     const format = track.mimeType === 'audio/ogg' ? 'ogg' : 'mp3';
     const outcome = await this.clock.load({ url: this.mediaUrl(track.mediaId), format }, start);
-    if (outcome === 'superseded' || this.destroyed) return;
+    if (outcome === 'superseded' || this.destroyed) return false;
     if (outcome === 'failed') {
       this.detachedTime = start;
       this.update({ status: 'no-audio', audioError: this.lastAudioError ?? translate(getUiLanguage(), 'player.openFailed') });
-      return;
+      return true;
     }
+    // The listener moved while it loaded (a key pressed at once): the audio goes there, not back.
+    if (this.detachedTime !== start) this.clock.seek(this.detachedTime);
     this.update({ status: 'ready', duration: this.clock.duration() || track.duration });
     if (playWhenReady) this.clock.play();
     this.requestFrame();
+    return true;
   }
 
   private getReadingPosition(): ReadingPosition | null {
@@ -392,7 +397,9 @@ export class PlayerController {
 
   /** First in every frame: moves the one cursor, and keeps the sentence and chapter (React state) up to date. */
   private readonly trackSentence = (): void => {
-    if (!this.currentCursor.moveTo(this.heardTime())) return;
+    // Not "return when moveTo() says nothing changed": getPosition() may have moved the cursor
+    // since the last frame, and the snapshot must still catch up with it.
+    this.currentCursor.moveTo(this.heardTime());
     const sentenceId = this.currentCursor.sentenceId();
     if (sentenceId === this.snapshot.sentenceId) return;
     const chapterId = sentenceId ? (this.chapterOfSentence.get(sentenceId) ?? null) : this.snapshot.chapterId;

@@ -56,7 +56,7 @@ export function WhereAmI() {
           : t('whereAmI.noSentence'),
       );
     }
-    parts.push(t('whereAmI.time', { time: speakTime(player.time(), t), total: speakTime(snapshot.duration, t) }));
+    parts.push(t('whereAmI.time', { time: speakTime(player.heardTime(), t), total: speakTime(snapshot.duration, t) }));
     parts.push(t(snapshot.playing ? 'whereAmI.playing' : 'whereAmI.paused'));
     // A new element each time, so pressing the key twice is spoken twice.
     setSaid((previous) => ({ text: parts.join(' '), n: (previous?.n ?? 0) + 1 }));
@@ -65,7 +65,7 @@ export function WhereAmI() {
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="where-am-i">
       {said && (
-        <span key={said.n} data-time={formatTime(player.time())}>
+        <span key={said.n} data-time={formatTime(player.heardTime())}>
           {said.text}
         </span>
       )}

@@ -96,11 +96,13 @@ export class LearningController {
   }
 
   setLoopStart(): void {
-    this.run(this.scheduler.setLoopStart(snapLoopPoint(this.timeline(), this.player.time(), 'start')));
+    // Loop points and "the current sentence" are where the listener is (the player's one cursor,
+    // sync offset applied); ends are still acted on in the clock's time, when the audio reaches them.
+    this.run(this.scheduler.setLoopStart(snapLoopPoint(this.timeline(), this.player.heardTime(), 'start')));
   }
 
   setLoopEnd(): void {
-    const time = this.player.time();
+    const time = this.player.heardTime();
     const sentence = sentenceSpanAt(this.timeline(), time);
     this.run(this.scheduler.setLoopEnd(snapLoopPoint(this.timeline(), time, 'end'), sentence?.start ?? 0));
   }
@@ -156,7 +158,7 @@ export class LearningController {
 
   /** The sentence heard now in the narrated language (its span), for cards and recordings too. */
   currentSentence(): (Span & { id: string }) | null {
-    return sentenceSpanAt(this.timeline(), this.player.time());
+    return sentenceSpanAt(this.timeline(), this.player.heardTime());
   }
 
   destroy(): void {

@@ -253,7 +253,8 @@ export class PlayerController {
   }
 
   go(level: NavigationLevel, direction: Direction): void {
-    const target = navigationTarget(this.index(), level, direction, this.time());
+    // From the sentence the listener hears and sees lit, not the one the clock has reached.
+    const target = navigationTarget(this.index(), level, direction, this.heardTime());
     if (target !== null) this.seek(target);
   }
 

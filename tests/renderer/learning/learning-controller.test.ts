@@ -67,6 +67,13 @@ describe('LearningController: repeat', () => {
     expect(announced).toEqual(['repeatOnce', 'repeatDone']);
   });
 
+  it('with a sync offset, repeats the sentence the listener hears, not the one the clock has reached', async () => {
+    const { clock, learning } = await setup(de('s003').start + 0.2, { syncOffsetMs: 500 });
+    clock.seeks.length = 0;
+    learning.repeatOnce();
+    expect(clock.seeks).toEqual([de('s002').start]);
+  });
+
   it('repeat N hears the sentence N times (the setting), then goes on', async () => {
     const { clock, learning, settings, announced } = await setup(de('s002').start + 0.5, { repeatCount: 3 });
     const { start, end } = de('s002');

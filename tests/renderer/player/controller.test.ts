@@ -124,6 +124,17 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     expect(player.getPosition().time).toBeCloseTo(start + 0.01, 6);
   });
 
+  it('with a sync offset, "next sentence" goes on from the sentence heard, not the one the clock has reached', async () => {
+    const { player, clock } = setup({ settings: { syncOffsetMs: 500 } });
+    await player.open();
+    // The clock is in s003 already; the listener still hears (and sees lit) s002.
+    clock.setTime(de('s003').start + 0.2);
+    frames.step();
+    expect(player.cursor.sentenceId()).toBe('s002');
+    player.go('sentence', 1);
+    expect(player.time()).toBe(de('s003').start);
+  });
+
   it('the time heard never goes below the beginning', async () => {
     const { player } = setup({ settings: { syncOffsetMs: 500 } });
     await player.open();

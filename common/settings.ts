@@ -6,6 +6,21 @@
 // A settings file is the user's, so one bad field costs that field only (it falls back to its
 // default and the user is told), never the rest.
 import { z } from 'zod';
+import { THEME_IDS } from './a11y/themes';
+
+/**
+ * The choices of each setting that is one of a list, in the order the settings view offers them.
+ * The schema below is built from these, so the view cannot offer a value the schema refuses.
+ */
+export const SETTING_CHOICES = {
+  uiLanguage: ['system', 'de', 'en'],
+  layout: ['side-by-side', 'interleaved', 'de', 'en'],
+  theme: ['system', ...THEME_IDS],
+  highlightStyle: ['background', 'underline', 'bold', 'outline', 'none'],
+  font: ['default', 'dyslexic'],
+  reducedMotion: ['system', 'on', 'off'],
+  hiddenLanguage: ['none', 'en', 'de'],
+} as const;
 
 const lang = z.enum(['de', 'en']);
 const hexColor = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
@@ -21,8 +36,8 @@ function field<T extends z.ZodType>(rule: T, fallback: z.output<T>): Field<T> {
 }
 
 const FIELDS = {
-  uiLanguage: field(z.enum(['system', 'de', 'en']), 'system'),
-  layout: field(z.enum(['de', 'en', 'side-by-side', 'interleaved']), 'side-by-side'),
+  uiLanguage: field(z.enum(SETTING_CHOICES.uiLanguage), 'system'),
+  layout: field(z.enum(SETTING_CHOICES.layout), 'side-by-side'),
   narrationLang: field(lang, 'de'),
   rate: field(z.number().min(0.5).max(3), 1),
   volume: field(z.number().min(0).max(1), 1),
@@ -30,8 +45,8 @@ const FIELDS = {
   /** Milliseconds; positive shifts the highlight later (for headphones with latency). */
   syncOffsetMs: field(z.number().int().min(-500).max(500), 0),
   // Accessibility (renderer/settings, common/a11y):
-  theme: field(z.enum(['system', 'light', 'dark', 'contrast-light', 'contrast-dark']), 'system'),
-  highlightStyle: field(z.enum(['background', 'underline', 'bold', 'outline', 'none']), 'background'),
+  theme: field(z.enum(SETTING_CHOICES.theme), 'system'),
+  highlightStyle: field(z.enum(SETTING_CHOICES.highlightStyle), 'background'),
   /** "#rrggbb", or null for the theme's colour. */
   wordHighlightColor: field(hexColor.nullable(), null),
   sentenceHighlightColor: field(hexColor.nullable(), null),
@@ -39,8 +54,8 @@ const FIELDS = {
   fontScale: field(z.number().min(1).max(3), 1),
   /** Line height of the transcript, 1.2 to 3. */
   lineSpacing: field(z.number().min(1.2).max(3), 1.6),
-  font: field(z.enum(['default', 'dyslexic']), 'default'),
-  reducedMotion: field(z.enum(['system', 'on', 'off']), 'system'),
+  font: field(z.enum(SETTING_CHOICES.font), 'default'),
+  reducedMotion: field(z.enum(SETTING_CHOICES.reducedMotion), 'system'),
   /** Speak each sentence as it starts (screen readers). */
   announceSentences: field(z.boolean(), false),
   // Learning (renderer/learning, common/learning):
@@ -54,7 +69,7 @@ const FIELDS = {
   /** Shift+R rises from 0.7× to 1.0× over the hearings instead of keeping the speed. */
   repeatRising: field(z.boolean(), false),
   /** A language hidden in the transcript until revealed, sentence by sentence. */
-  hiddenLanguage: field(z.enum(['none', 'de', 'en']), 'none'),
+  hiddenLanguage: field(z.enum(SETTING_CHOICES.hiddenLanguage), 'none'),
 };
 
 type Fields = typeof FIELDS;

@@ -12,7 +12,6 @@ import { useT, type Translate } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
 import { transcriptSelection } from '../learning/selection';
 import { useAnnouncer } from '../learning/ui';
-import type { PlayerController } from '../player/controller';
 import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import type { CardsController, CardSaveState } from './cards-controller';

@@ -1,12 +1,12 @@
 // The transcript's layout and the highlight's sync offset.
 import { useId } from 'react';
 import type { Layout } from '../transcript/layout-model';
+import { SETTING_CHOICES } from '../../common/settings';
 import { useSettings } from './settings-context';
 import { useT } from '../i18n';
 import '../ui/popover.css';
 import './display-settings.css';
 
-export const LAYOUT_IDS: readonly Layout[] = ['side-by-side', 'interleaved', 'de', 'en'];
 
 export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(layout: Layout): void }) {
   const t = useT();
@@ -15,7 +15,7 @@ export function LayoutPicker({ layout, onChange }: { layout: Layout; onChange(la
     <div className="toolbar-item layout-picker">
       <label htmlFor={id}>{t('layout.label')}</label>
       <select id={id} value={layout} onChange={(event) => onChange(event.target.value as Layout)}>
-        {LAYOUT_IDS.map((value) => (
+        {SETTING_CHOICES.layout.map((value) => (
           <option key={value} value={value}>
             {t(`layout.${value}`)}
           </option>

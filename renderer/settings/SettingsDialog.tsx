@@ -2,19 +2,17 @@
 // its change at once and saves it; "Reset all settings" asks first. Custom highlight colours show
 // their contrast against the page and are refused below 3:1, with the reason in words.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { Settings } from '../../common/bridge/contract';
 import { bestTextOn, contrastRatio, formatRatio, isHexColor } from '../../common/a11y/contrast';
-import { checkHighlightColor, THEME_IDS, type Palette } from '../../common/a11y/themes';
+import { SETTING_CHOICES } from '../../common/settings';
+import { checkHighlightColor, type Palette } from '../../common/a11y/themes';
 import { resolveUiLanguage, useT, useUiLanguage, type MessageKey } from '../i18n';
 import { useAppearance } from '../theme/appearance';
-import { LAYOUT_IDS } from './DisplaySettings';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { useSettings } from './settings-context';
 import '../ui/dialog.css';
 import '../ui/notice.css';
 import './settings.css';
 
-const HIGHLIGHT_STYLES: readonly Settings['highlightStyle'][] = ['background', 'underline', 'bold', 'outline', 'none'];
 const LINE_SPACINGS = [1.4, 1.6, 2, 2.5] as const;
 
 export function SettingsDialog({ open, onClose, extra }: { open: boolean; onClose(): void; extra?: ReactNode }) {
@@ -79,7 +77,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.uiLanguage')}
           name={`${ids}-ui-language`}
           value={settings.uiLanguage}
-          options={(['system', 'de', 'en'] as const).map((value) => ({
+          options={SETTING_CHOICES.uiLanguage.map((value) => ({
             value,
             label: value === 'system' ? t('settings.uiLanguage.system', { language: t(`settings.uiLanguage.${systemLanguage}`) }) : t(`settings.uiLanguage.${value}`),
             lang: value === 'system' ? undefined : value,
@@ -94,7 +92,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.theme')}
           name={`${ids}-theme`}
           value={settings.theme}
-          options={(['system', ...THEME_IDS] as const).map((value) => ({
+          options={SETTING_CHOICES.theme.map((value) => ({
             value,
             label: value === 'system' ? t('settings.theme.system', { theme: t(`settings.theme.${systemTheme}`) }) : t(`settings.theme.${value}`),
           }))}
@@ -105,7 +103,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.highlightStyle')}
           name={`${ids}-highlight`}
           value={settings.highlightStyle}
-          options={HIGHLIGHT_STYLES.map((value) => ({ value, label: t(`settings.highlightStyle.${value}`) }))}
+          options={SETTING_CHOICES.highlightStyle.map((value) => ({ value, label: t(`settings.highlightStyle.${value}`) }))}
           onChange={(highlightStyle) => update({ highlightStyle })}
         />
         <ColorSetting
@@ -160,7 +158,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.font')}
           name={`${ids}-font`}
           value={settings.font}
-          options={(['default', 'dyslexic'] as const).map((value) => ({ value, label: t(`settings.font.${value}`) }))}
+          options={SETTING_CHOICES.font.map((value) => ({ value, label: t(`settings.font.${value}`) }))}
           onChange={(font) => update({ font })}
         />
       </section>
@@ -171,7 +169,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.reducedMotion')}
           name={`${ids}-motion-choice`}
           value={settings.reducedMotion}
-          options={(['system', 'on', 'off'] as const).map((value) => ({
+          options={SETTING_CHOICES.reducedMotion.map((value) => ({
             value,
             label:
               value === 'system'
@@ -205,7 +203,7 @@ function SettingsForm({ extra }: { extra?: ReactNode }) {
           legend={t('settings.layout')}
           name={`${ids}-layout-choice`}
           value={settings.layout}
-          options={LAYOUT_IDS.map((value) => ({ value, label: t(`layout.${value}`) }))}
+          options={SETTING_CHOICES.layout.map((value) => ({ value, label: t(`layout.${value}`) }))}
           onChange={(layout) => update({ layout })}
         />
       </section>

@@ -1,6 +1,6 @@
 // The transcript: rendered by React once per document and layout; after that only the highlighter
 // (driven by the player's frames) and the roving focus touch its DOM.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import type { Edition, Lang, Sentence } from '../edition/model';
+import { pairingOf } from '../edition/pairing';
 import { splitWords } from '../text/words';
 
 export interface TimedTranscript {
@@ -61,9 +62,12 @@ export interface WaveformPeaks {
   data: number[];
 }
 
-/** Which sentences a track narrates: all in German; in English those that carry their own English. */
+/** Which sentences a track narrates: all in German; in English those that carry their own English; none in a language the edition lacks. */
 export function narratedSentences(edition: Edition, lang: Lang): Sentence[] {
-  return lang === 'de' ? edition.sentences : edition.sentences.filter((s) => s.enWith === null);
+  if (!edition.languages.includes(lang)) return [];
+  if (lang === 'de') return edition.sentences;
+  const pairing = pairingOf(edition);
+  return edition.sentences.filter((s) => pairing.carrierOf(s.id) === s.id);
 }
 
 /** The sentence's text in the track's language. */

@@ -138,6 +138,11 @@ describe('parseTimedTranscript, one language', () => {
   })();
   const timing = (tracks: TimedTranscript['tracks']): TimedTranscript => ({ format: 1, documentId: germanOnly.id, editionHash: 'abc', tracks });
 
+  it('narrates no sentence in a language the edition does not have', () => {
+    expect(narratedSentences(germanOnly, 'en')).toEqual([]);
+    expect(narratedSentences(germanOnly, 'de')).toHaveLength(germanOnly.sentences.length);
+  });
+
   it('accepts a German track alone for an edition in German only, and names it as the one narrated language', () => {
     const r = parseTimedTranscript(timing({ de: track('de', germanOnly) }), germanOnly);
     expect(r.ok ? [] : r.problems).toEqual([]);

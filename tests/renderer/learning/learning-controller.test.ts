@@ -2,29 +2,20 @@
 // N times and rising, the A-B loop, the shadowing pause (fake timers), a listener's jump, settings
 // changed in the store reaching the controller and its reveal state, and destroy() leaving no
 // timer or listener behind.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../common/bridge/contract';
 import type { LearningMessage } from '../../../common/learning/scheduler';
 import { LearningController } from '../../../renderer/learning/learning-controller';
 import { PlayerController } from '../../../renderer/player/controller';
 import { FakeBridge, settingsStore } from '../support/fake-bridge';
-import { FakeClock, installFrames, type FrameDriver } from '../support/fake-clock';
+import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed } from '../support/small-document';
 
 const { edition, timing } = loadDocument();
 const de = (id: string) => timed(timing, 'de', id);
 const words = (id: string) => timing.tracks.de!.sentences.find((s) => s.id === id)!.words;
 
-let frames: FrameDriver;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = installFrames();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+const currentFrames = useFakeTimeAndFrames();
 
 /** A player opened at `time` and playing, with the learning tools on it. */
 async function setup(time: number, settingsPatch: Partial<Settings> = {}) {
@@ -41,7 +32,7 @@ async function setup(time: number, settingsPatch: Partial<Settings> = {}) {
   // start then, so put the clock where the test wants it.
   player.seek(time);
   player.play();
-  frames.step();
+  currentFrames().step();
   return { bridge, settings, clock, player, learning, announced };
 }
 
@@ -49,7 +40,7 @@ async function setup(time: number, settingsPatch: Partial<Settings> = {}) {
 function playThrough(clock: FakeClock, ...times: number[]) {
   for (const t of times) {
     clock.setTime(t);
-    frames.step();
+    currentFrames().step();
   }
 }
 

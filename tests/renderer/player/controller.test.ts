@@ -3,27 +3,18 @@
 // heard (clock less the sync offset), seeking and navigation, speed, settings changed elsewhere,
 // switching the narration language, saving the place, a narration that fails to load, and
 // destroy() leaving nothing running.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReadingPosition, Settings } from '../../../common/bridge/contract';
 import { MAX_RATE, MIN_RATE, PlayerController } from '../../../renderer/player/controller';
 import { FakeBridge, settingsStore } from '../support/fake-bridge';
-import { FakeClock, installFrames, type FrameDriver } from '../support/fake-clock';
+import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed } from '../support/small-document';
 
 const { edition, timing } = loadDocument();
 const de = (id: string) => timed(timing, 'de', id);
 const en = (id: string) => timed(timing, 'en', id);
 
-let frames: FrameDriver;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = installFrames();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+const currentFrames = useFakeTimeAndFrames();
 
 function setup(options: { settings?: Partial<Settings>; saved?: Omit<ReadingPosition, 'documentId'>; clock?: FakeClock } = {}) {
   const bridge = new FakeBridge();
@@ -100,10 +91,10 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     await player.open();
     player.play();
     clock.setTime(de('s003').start - 0.01);
-    frames.step();
+    currentFrames().step();
     expect(where(player)).toEqual({ cursor: 's002', snapshot: 's002', position: 's002' });
     clock.setTime(de('s003').start);
-    frames.step();
+    currentFrames().step();
     expect(where(player)).toEqual({ cursor: 's003', snapshot: 's003', position: 's003' });
   });
 
@@ -113,13 +104,13 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     player.play();
     const start = de('s003').start;
     clock.setTime(start + 0.49);
-    frames.step();
+    currentFrames().step();
     expect(where(player)).toEqual({ cursor: 's002', snapshot: 's002', position: 's002' });
     expect(player.getPosition().time).toBeCloseTo(start - 0.01, 6);
     expect(player.heardTime()).toBeCloseTo(start - 0.01, 6);
     expect(player.time()).toBeCloseTo(start + 0.49, 6);
     clock.setTime(start + 0.51);
-    frames.step();
+    currentFrames().step();
     expect(where(player)).toEqual({ cursor: 's003', snapshot: 's003', position: 's003' });
     expect(player.getPosition().time).toBeCloseTo(start + 0.01, 6);
   });
@@ -129,7 +120,7 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     await player.open();
     // The clock is in s003 already; the listener still hears (and sees lit) s002.
     clock.setTime(de('s003').start + 0.2);
-    frames.step();
+    currentFrames().step();
     expect(player.cursor.sentenceId()).toBe('s002');
     player.go('sentence', 1);
     expect(player.time()).toBe(de('s003').start);
@@ -146,9 +137,9 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     const { player, settings } = setup({ saved: { sentenceId: 's003', time: de('s003').start + 0.3, lang: 'de' } });
     await player.open();
     expect(player.getSnapshot().sentenceId).toBe('s003');
-    const ranBefore = frames.ran;
+    const ranBefore = currentFrames().ran;
     settings.update({ syncOffsetMs: 500 });
-    expect(frames.ran).toBe(ranBefore);
+    expect(currentFrames().ran).toBe(ranBefore);
     expect(where(player)).toEqual({ cursor: 's002', snapshot: 's002', position: 's002' });
     settings.update({ syncOffsetMs: -500 });
     expect(where(player)).toEqual({ cursor: 's003', snapshot: 's003', position: 's003' });
@@ -160,11 +151,11 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     const { player, clock } = setup({ saved: { sentenceId: 's007', time: de('s007').start, lang: 'de' } });
     await player.open();
     player.play();
-    frames.step();
+    currentFrames().step();
     expect(player.getSnapshot().sentenceId).toBe('s007');
     clock.setTime(de('s008').start + 0.05);
     expect(player.getPosition().sentenceId).toBe('s008');
-    frames.step();
+    currentFrames().step();
     expect(where(player)).toEqual({ cursor: 's008', snapshot: 's008', position: 's008' });
     expect(player.getSnapshot().chapterId).toBe('ch02');
   });
@@ -174,17 +165,17 @@ describe('PlayerController: the one cursor, at the time heard', () => {
     await player.open();
     const seen: number[] = [];
     player.onFrame((t) => seen.push(t));
-    frames.step();
+    currentFrames().step();
     player.play();
     clock.setTime(1.5);
-    frames.step();
+    currentFrames().step();
     clock.setTime(1.6);
-    frames.step();
+    currentFrames().step();
     expect(seen.slice(-2)).toEqual([1.5, 1.6]);
     player.pause();
-    frames.step(); // the frame asked for by the pause
-    frames.step();
-    expect(frames.pending).toBe(0);
+    currentFrames().step(); // the frame asked for by the pause
+    currentFrames().step();
+    expect(currentFrames().pending).toBe(0);
   });
 });
 
@@ -482,7 +473,7 @@ describe('PlayerController: destroy', () => {
     player.subscribe(onChange);
     player.play();
     player.seek(de('s003').start); // a save is due in 300 ms
-    frames.step();
+    currentFrames().step();
     onFrame.mockClear();
     onChange.mockClear();
     settings.update({ rate: 1.7 });
@@ -492,8 +483,8 @@ describe('PlayerController: destroy', () => {
 
     player.destroy();
     expect(clock.destroyed).toBe(true);
-    expect(frames.pending).toBe(0);
-    expect(frames.step(3)).toBe(0);
+    expect(currentFrames().pending).toBe(0);
+    expect(currentFrames().step(3)).toBe(0);
     expect(onFrame).not.toHaveBeenCalled();
     // The settings store outlives the document; the player no longer follows it.
     settings.update({ rate: 2.5, volume: 0.2, muted: true, syncOffsetMs: 300 });
@@ -505,7 +496,7 @@ describe('PlayerController: destroy', () => {
     expect(bridge.callsTo('updateSettings')).toEqual([{ patch: { rate: 1.7 } }]);
     await vi.runAllTimersAsync();
     expect(bridge.callsTo('savePosition')).toHaveLength(1);
-    expect(frames.pending).toBe(0);
+    expect(currentFrames().pending).toBe(0);
   });
 
   it('destroyed while opening, it loads nothing', async () => {

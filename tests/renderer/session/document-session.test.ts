@@ -2,27 +2,18 @@
 // takes down the player, notes, learning tools and cards together (no frames, no listeners, no
 // timers, unsaved typing sent), and a session on another document shares nothing with the first
 // (notes, learning state, reveal state, position), while one settings store reaches both at once.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../common/bridge/contract';
 import { DocumentSession } from '../../../renderer/session/document-session';
 import type { SettingsStore } from '../../../renderer/settings/settings-store';
 import { FakeBridge, settingsStore } from '../support/fake-bridge';
-import { FakeClock, installFrames, type FrameDriver } from '../support/fake-clock';
+import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed, type SmallDocument } from '../support/small-document';
 
 const interview = loadDocument('editions/valid-small.yaml');
 const voices = loadDocument('narration/small.yaml');
 
-let frames: FrameDriver;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = installFrames();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+const currentFrames = useFakeTimeAndFrames();
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -63,9 +54,9 @@ describe('DocumentSession', () => {
     s.player.play();
     s.learning.setShadowing(true);
     clock.setTime(4.8);
-    frames.step();
+    currentFrames().step();
     clock.setTime(timed(interview.timing, 'de', 's003').end + 0.02);
-    frames.step();
+    currentFrames().step();
     expect(s.learning.getState().scheduler.waiting).not.toBeNull();
     s.notes.edit(note.id, { text: 'typed just before another document opened' });
     const listeners = { player: vi.fn(), notes: vi.fn(), learning: vi.fn(), reveal: vi.fn(), cards: vi.fn(), frame: vi.fn() };
@@ -75,7 +66,7 @@ describe('DocumentSession', () => {
     s.learning.subscribe(listeners.learning);
     s.reveal.subscribe(listeners.reveal);
     s.cards.subscribe(listeners.cards);
-    frames.step();
+    currentFrames().step();
     listeners.frame.mockClear();
 
     // A card edit whose answer arrives after the document closed.
@@ -93,8 +84,8 @@ describe('DocumentSession', () => {
     expect(bridge.callsTo('updateNote')).toEqual([expect.objectContaining({ id: note.id, text: 'typed just before another document opened' })]);
     // No frames, no timers of the document left (the shadowing pause, the position saver).
     expect(clock.destroyed).toBe(true);
-    expect(frames.pending).toBe(0);
-    expect(frames.step(3)).toBe(0);
+    expect(currentFrames().pending).toBe(0);
+    expect(currentFrames().step(3)).toBe(0);
     expect(listeners.frame).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(clock.playCalls).toBe(1);

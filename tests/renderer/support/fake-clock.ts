@@ -1,7 +1,7 @@
 // A stand-in for the audio clock (renderer/player/audio-clock.ts) and for the browser's animation
 // frames, so the player and everything driven by its frames run in Node without audio: the test
 // sets the time the clock reports, decides how a load ends, and runs the queued frames itself.
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { PlaybackClock } from '../../../renderer/player/controller';
 import type { AudioClockEvents, AudioSource, LoadOutcome } from '../../../renderer/player/audio-clock';
 import { Emitter } from '../../../renderer/ui/emitter';
@@ -170,4 +170,24 @@ export class FrameDriver {
 /** Installs the frame driver (undo with vi.unstubAllGlobals()). */
 export function installFrames(): FrameDriver {
   return new FrameDriver().install();
+}
+
+/**
+ * For a test file: fake timers and freshly installed hand-run frames before each test, the real
+ * ones back after it. Returns a getter for this test's frame driver.
+ */
+export function useFakeTimeAndFrames(): () => FrameDriver {
+  let frames: FrameDriver | null = null;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    frames = installFrames();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+  return () => {
+    if (!frames) throw new Error('frames are installed before each test');
+    return frames;
+  };
 }

@@ -5,16 +5,16 @@ import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseEventMessage } from '../../common/bridge/event-schemas';
-import type { BridgeEventMessage, JobEvent } from '../../common/bridge/events';
-import { SseDecoder } from '../../common/bridge/sse';
-import type { BridgeHandlers } from '../../main/bridge/dispatch';
-import { createEventHub, type BridgeEventFeed } from '../../main/bridge/events';
-import { jobHandlers, publishJobs } from '../../main/jobs/handlers';
-import { createJobRunner } from '../../main/jobs/runner';
-import { createMediaCatalog } from '../../main/media/catalog';
-import { startWebHost, type WebHost } from '../../main/web/server';
-import { countJob, TEST_JOB_KIND } from './jobs/support';
+import { parseEventMessage } from '../../../common/bridge/event-schemas';
+import type { BridgeEventMessage, JobEvent } from '../../../common/bridge/events';
+import { SseDecoder } from '../../../common/bridge/sse';
+import type { BridgeHandlers } from '../../../main/bridge/dispatch';
+import { createEventHub, type BridgeEventFeed } from '../../../main/bridge/events';
+import { jobHandlers, publishJobs } from '../../../main/jobs/handlers';
+import { createJobRunner } from '../../../main/jobs/runner';
+import { createMediaCatalog } from '../../../main/media/catalog';
+import { startWebHost, type WebHost } from '../../../main/web/server';
+import { countJob, TEST_JOB_KIND } from '../jobs/support';
 
 let dir: string;
 

@@ -1,10 +1,10 @@
 // The push-event contract: what the renderer accepts from the main process, and the SSE codec the
 // web host and the renderer share.
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_METHODS } from '../../common/bridge/contract';
-import { EVENT_SCHEMAS, parseEventMessage } from '../../common/bridge/event-schemas';
-import { BRIDGE_EVENTS, isBridgeEventName } from '../../common/bridge/events';
-import { encodeSseComment, encodeSseMessage, SseDecoder } from '../../common/bridge/sse';
+import { BRIDGE_METHODS } from '../../../common/bridge/contract';
+import { EVENT_SCHEMAS, parseEventMessage } from '../../../common/bridge/event-schemas';
+import { BRIDGE_EVENTS, isBridgeEventName } from '../../../common/bridge/events';
+import { encodeSseComment, encodeSseMessage, SseDecoder } from '../../../common/bridge/sse';
 
 const jobId = '0b7a3c2e-1f4d-4a5b-9c6d-7e8f9a0b1c2d';
 const running = { jobId, kind: 'import', state: 'running', progress: 0.25, message: 'reading' };

@@ -5,9 +5,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BridgeHandlers } from '../../main/bridge/dispatch';
-import { createMediaCatalog } from '../../main/media/catalog';
-import { startWebHost, type WebHost } from '../../main/web/server';
+import type { BridgeHandlers } from '../../../main/bridge/dispatch';
+import { createMediaCatalog } from '../../../main/media/catalog';
+import { startWebHost, type WebHost } from '../../../main/web/server';
 
 let dir: string;
 let host: WebHost;

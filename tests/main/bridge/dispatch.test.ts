@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeError } from '../../common/bridge/contract';
-import { dispatch, type BridgeHandlers } from '../../main/bridge/dispatch';
+import { BridgeError } from '../../../common/bridge/contract';
+import { dispatch, type BridgeHandlers } from '../../../main/bridge/dispatch';
 
 function handlersWith(overrides: Partial<Record<string, (arg: unknown) => unknown>>): BridgeHandlers {
   return overrides as unknown as BridgeHandlers;
@@ -16,7 +16,7 @@ describe('dispatch', () => {
 
   it('rejects an invalid argument with a message naming the field, without calling the handler', async () => {
     const loadDocument = vi.fn();
-    const result = await dispatch(handlersWith({ loadDocument }), 'loadDocument', { documentId: '../../etc' });
+    const result = await dispatch(handlersWith({ loadDocument }), 'loadDocument', { documentId: '../../../etc' });
     expect(loadDocument).not.toHaveBeenCalled();
     expect(result).toEqual({
       ok: false,

@@ -1,6 +1,6 @@
 // Builds the main-process services and the bridge handlers on top of them. Both hosts (Electron and
 // the browser-mode HTTP host) call this, so they serve the very same back end, media included.
-import type { AppInfo } from '../common/bridge/contract';
+import type { AppInfo, DocumentSummary, LibraryEntry } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
 import { createEventHub, type BridgeEventFeed } from './bridge/events';
 import { createCardsService } from './cards/service';
@@ -44,11 +44,32 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
+  /** A library entry as the renderer lists it: with the user's last visit and place. */
+  async function visited(entry: LibraryEntry, opened: Record<string, string>): Promise<DocumentSummary> {
+    const position = await settings.getPosition(entry.id);
+    return { ...entry, lastOpenedAt: opened[entry.id] ?? null, listenedTo: position?.time ?? null };
+  }
+
   const handlers = {
     getAppInfo: () => ({ name: 'Mitlesen', version, host }),
     listDocuments: async () => {
       const [entries, opened] = await Promise.all([library.list(), settings.lastOpened()]);
-      return entries.map((entry) => ({ ...entry, lastOpenedAt: opened[entry.id] ?? null }));
+      return Promise.all(entries.map((entry) => visited(entry, opened)));
+    },
+    renameDocument: async ({ documentId, title }) => {
+      const renamed = await library.renameDocument(documentId, title);
+      events.emit('library', { documentId });
+      return visited(renamed, await settings.lastOpened());
+    },
+    removeDocument: async ({ documentId }) => {
+      const removed = await library.trashDocument(documentId);
+      events.emit('library', { documentId });
+      return removed;
+    },
+    restoreDocument: async ({ undoToken }) => {
+      const restored = await library.restoreDocument(undoToken);
+      events.emit('library', { documentId: restored.id });
+      return visited(restored, await settings.lastOpened());
     },
     loadDocument: async ({ documentId }) => {
       const bundle = await library.load(documentId);
@@ -75,6 +96,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     close: async () => {
       // Jobs first: one may still be writing to the database that closes next.
       await jobs.close();
+      library.close();
       notes.close();
       userDb.close();
     },

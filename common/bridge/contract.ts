@@ -38,6 +38,15 @@ export interface LibraryEntry {
 export interface DocumentSummary extends LibraryEntry {
   /** ISO time the user last opened it, or null if never (the app reopens the latest). */
   lastOpenedAt: string | null;
+  /** Where the user is in it (seconds of the narration), or null if never opened. */
+  listenedTo: number | null;
+}
+
+/** A removal that can still be undone (restoreDocument) until `expiresAt`. */
+export interface RemovedDocument {
+  undoToken: string;
+  documentId: string;
+  expiresAt: string;
 }
 
 /** Everything the player needs to open a document. */
@@ -70,6 +79,11 @@ export interface CoreBridge {
   getAppInfo(): Promise<AppInfo>;
   listDocuments(): Promise<DocumentSummary[]>;
   loadDocument(req: { documentId: string }): Promise<DocumentBundle>;
+  /** A new title for a document of the user's own. */
+  renameDocument(req: { documentId: string; title: { de: string; en?: string } }): Promise<DocumentSummary>;
+  /** Removes a document of the user's own; its files stay until the undo time has passed. */
+  removeDocument(req: { documentId: string }): Promise<RemovedDocument>;
+  restoreDocument(req: { undoToken: string }): Promise<DocumentSummary>;
   getSettings(): Promise<SettingsState>;
   updateSettings(req: { patch: Partial<Omit<Settings, 'version'>> }): Promise<Settings>;
   getPosition(req: { documentId: string }): Promise<ReadingPosition | null>;
@@ -89,6 +103,9 @@ const CORE_METHODS = [
   'getAppInfo',
   'listDocuments',
   'loadDocument',
+  'renameDocument',
+  'removeDocument',
+  'restoreDocument',
   'getSettings',
   'updateSettings',
   'getPosition',

@@ -13,6 +13,8 @@ import { settingsPatchSchema } from '../settings';
 // bridge's schemas stay in one import.
 export { settingsPatchSchema };
 
+const documentTitle = z.string({ error: 'a title must be text' }).max(300, 'a title is at most 300 characters');
+
 export const readingPositionSchema = z
   .object({
     documentId,
@@ -26,6 +28,19 @@ export const BRIDGE_SCHEMAS = {
   getAppInfo: noArgument,
   listDocuments: noArgument,
   loadDocument: z.object({ documentId }).strict(),
+  renameDocument: z
+    .object({
+      documentId,
+      title: z
+        .object({
+          de: documentTitle.refine((text) => text.trim() !== '', 'the title cannot be empty'),
+          en: documentTitle.optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  removeDocument: z.object({ documentId }).strict(),
+  restoreDocument: z.object({ undoToken: z.string().regex(/^[0-9a-f]{16}$/, 'the undo token is 16 hex digits') }).strict(),
   getSettings: noArgument,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
   getPosition: z.object({ documentId }).strict(),

@@ -13,6 +13,7 @@ import { formatProblem, parseEdition } from '../../common/edition/parse';
 import type { Edition } from '../../common/edition/model';
 import { parseTimedTranscript } from '../../common/timing/model';
 import { createEditionCache, type EditionCache, type LoadedEdition } from './editions';
+import { purgeTrash, restoreOwnDocument, trashOwnDocument, UNDO_REMOVE_MS, type Trashed } from './trash';
 import {
   addOwnDocument,
   EDITION_FILE,
@@ -22,6 +23,7 @@ import {
   ownDocumentDir,
   readOwnRecord,
   removeOwnDocument,
+  renameOwnDocument,
   sweepLibrary,
   TIMING_FILE,
   timingDuration,
@@ -29,6 +31,7 @@ import {
 } from './own-documents';
 
 export interface LibraryOptions {
+  now?: () => Date;
   /** Bundled editions, one folder per document (transcripts/<id>/edition.yaml). */
   transcriptsDir: string;
   /** Bundled narration (assets/narration/<id>/). */
@@ -46,7 +49,14 @@ export interface Library {
   /** The folder holding a document's media, or null when there is no such document. */
   mediaFolder(documentId: string): Promise<string | null>;
   createOwnDocument(input: Omit<AddOwnDocumentInput, 'dataDir' | 'reserved'>): Promise<LibraryEntry>;
+  /** Removes a document of the user's own for good, at once (tools and tests). */
   removeDocument(documentId: string): Promise<void>;
+  /** Removes a document of the user's own, undoably: its files go once the undo time has passed. */
+  trashDocument(documentId: string): Promise<Trashed>;
+  restoreDocument(undoToken: string): Promise<LibraryEntry>;
+  renameDocument(documentId: string, title: { de: string; en?: string }): Promise<LibraryEntry>;
+  /** Stops the purge timers (the app is closing; what is due is purged at the next start). */
+  close(): void;
 }
 
 function noDocument(documentId: string): BridgeError {
@@ -96,7 +106,16 @@ function bundleOf(loaded: LoadedEdition): DocumentBundle {
   return { edition: loaded.edition, timing: loaded.timing, timingProblem: loaded.timingProblem };
 }
 
-export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = console.error }: LibraryOptions): Library {
+export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = console.error, now = () => new Date() }: LibraryOptions): Library {
+  const purgeTimers = new Set<ReturnType<typeof setTimeout>>();
+  const purgeSoon = (): void => {
+    const timer = setTimeout(() => {
+      purgeTimers.delete(timer);
+      purgeTrash(dataDir, now()).catch((error: unknown) => log('library: purging removed documents failed', error));
+    }, UNDO_REMOVE_MS + 1000);
+    timer.unref?.();
+    purgeTimers.add(timer);
+  };
   let bundledIds: Promise<ReadonlySet<string>> | null = null;
   let bundledSummaries: Promise<LibraryEntry[]> | null = null;
 
@@ -125,6 +144,7 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
 
   const editions = createEditionCache(loadFresh);
   sweepLibrary(dataDir).catch((error: unknown) => log('library: removing leftovers of an interrupted add failed', error));
+  purgeTrash(dataDir, now()).catch((error: unknown) => log('library: purging removed documents failed', error));
 
   async function summariseBundled(): Promise<LibraryEntry[]> {
     const summaries: LibraryEntry[] = [];
@@ -177,6 +197,29 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
       if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen and cannot be removed.`);
       await removeOwnDocument(dataDir, documentId);
       editions.invalidate(documentId);
+    },
+    async trashDocument(documentId) {
+      if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen and cannot be removed.`);
+      const trashed = await trashOwnDocument(dataDir, documentId, now());
+      editions.invalidate(documentId);
+      purgeSoon();
+      return trashed;
+    },
+    async restoreDocument(undoToken) {
+      const documentId = await restoreOwnDocument(dataDir, undoToken);
+      editions.invalidate(documentId);
+      return readOwnRecord(dataDir, documentId);
+    },
+    async renameDocument(documentId, title) {
+      if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen; its title cannot be changed.`);
+      if (!existsSync(ownDocumentDir(dataDir, documentId))) throw noDocument(documentId);
+      const renamed = await renameOwnDocument(dataDir, documentId, title);
+      editions.invalidate(documentId);
+      return renamed;
+    },
+    close() {
+      for (const timer of purgeTimers) clearTimeout(timer);
+      purgeTimers.clear();
     },
   };
 }

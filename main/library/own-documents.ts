@@ -238,3 +238,29 @@ export async function sweepLibrary(dataDir: string): Promise<number> {
   for (const name of leftovers) await rm(join(libraryDir(dataDir), name), { recursive: true, force: true });
   return leftovers.length;
 }
+
+/**
+ * Gives a document of the user's own a new title: in its edition (what the player shows) and its
+ * record (what the library lists). The edition is written first; a record left behind by a crash
+ * between the two is corrected by the next rename, and only ever shows the older title.
+ */
+export async function renameOwnDocument(dataDir: string, documentId: string, title: { de: string; en?: string }): Promise<LibraryEntry> {
+  const record = await readOwnRecord(dataDir, documentId);
+  if (record.status === 'failed') throw invalid(`"${documentId}" cannot be renamed: ${record.problem ?? 'its record is broken'}`);
+  const folder = ownDocumentDir(dataDir, documentId);
+  const editionFile = join(folder, EDITION_FILE);
+  const source = await readFile(editionFile, 'utf8');
+  const yaml = parseDocument(source);
+  const edition = parseOrRefuse(source, EDITION_FILE);
+  const next = { de: title.de.trim(), en: edition.languages.includes('en') ? (title.en ?? edition.title.en).trim() : '' };
+  yaml.set('title', edition.languages.includes('en') ? next : { de: next.de });
+  const written = yaml.toString();
+  // The edition must still read as one after the change (a title the YAML writer could not keep).
+  parseOrRefuse(written, EDITION_FILE);
+  await writeFileAtomic(editionFile, written);
+  const raw = JSON.parse(await readFile(join(folder, RECORD_FILE), 'utf8')) as DocumentRecord;
+  const updated: DocumentRecord = { ...raw, title: next };
+  await writeFileAtomic(join(folder, RECORD_FILE), `${JSON.stringify(updated, null, 2)}\n`);
+  const { format: _format, ...summary } = updated;
+  return summary;
+}

@@ -46,6 +46,16 @@ export class FakeBridge implements Bridge {
   loadDocument = (req: { documentId: string }) => this.call('loadDocument', req, (): never => this.unsupported('loadDocument'));
   getSettings = () => this.call('getSettings', undefined, () => ({ settings: DEFAULT_SETTINGS, problem: null }));
   updateSettings = (req: { patch: Partial<Omit<Settings, 'version'>> }) => this.call('updateSettings', req, () => ({ ...DEFAULT_SETTINGS, ...req.patch }));
+  // The library is not a document session's business: these say so if a controller ever calls them.
+  renameDocument = (req: { documentId: string }) => this.call('renameDocument', req, (): never => {
+    throw new BridgeError('not-found', `There is no document "${req.documentId}" of your own.`);
+  });
+  removeDocument = (req: { documentId: string }) => this.call('removeDocument', req, (): never => {
+    throw new BridgeError('not-found', `There is no document "${req.documentId}" of your own.`);
+  });
+  restoreDocument = (req: { undoToken: string }) => this.call('restoreDocument', req, (): never => {
+    throw new BridgeError('not-found', 'That document can no longer be restored.');
+  });
   // No long jobs run in a document session's tests.
   cancelJob = (req: { jobId: string }) => this.call('cancelJob', req, (): never => {
     throw new BridgeError('not-found', `There is no job "${req.jobId}".`);

@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentBundle, DocumentSummary } from '../../common/bridge/contract';
 import { useBackend } from '../bridge/backend-context';
-import { I18nProvider, useT } from '../i18n';
-import type { LibraryChoice } from '../library/DocumentsDialog';
+import { I18nProvider, useT, useUiLanguage } from '../i18n';
+import type { LibraryEntryPoint } from '../library/LibraryButton';
+import { LibraryView, type LibraryChoice } from '../library/LibraryView';
 import { SettingsProvider, useSettings } from '../settings/settings-context';
 import { SettingsStore } from '../settings/settings-store';
 import { AppFrame } from '../shell/AppFrame';
@@ -23,7 +24,9 @@ type Phase =
   | { status: 'loading' }
   | { status: 'failed'; message: string; documentId: string | null }
   | { status: 'empty' }
-  | { status: 'open'; documentId: string; bundle: DocumentBundle };
+  | { status: 'open'; documentId: string; bundle: DocumentBundle }
+  /** The library, shown instead of a document; `from` is the document that was open. */
+  | { status: 'library'; from: string | null };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -97,9 +100,23 @@ export function App() {
     }
   }, [api]);
 
-  const library = useMemo(
-    () => ({ documents, currentId: phase.status === 'open' ? phase.documentId : null, open: (id: string) => void open(id), refresh: refreshDocuments }),
-    [documents, phase, open, refreshDocuments],
+  const currentId = phase.status === 'open' ? phase.documentId : phase.status === 'library' ? phase.from : null;
+  const library = useMemo<LibraryChoice & LibraryEntryPoint>(
+    () => ({
+      documents,
+      count: documents.length,
+      currentId,
+      open: (id: string) => void open(id),
+      // Leaving the document destroys its session (its place is saved); the library is a screen.
+      show: () => setPhase({ status: 'library', from: currentId }),
+      refresh: refreshDocuments,
+      rename: async (documentId, title) => {
+        await api.renameDocument({ documentId, title: { de: title } });
+      },
+      remove: (documentId) => api.removeDocument({ documentId }),
+      restore: (undoToken) => api.restoreDocument({ undoToken }),
+    }),
+    [documents, currentId, open, refreshDocuments, api],
   );
 
   return (
@@ -120,8 +137,9 @@ function Localised({ children }: { children: ReactNode }) {
   );
 }
 
-function Screen({ phase, retry, library, settingsProblem, onSettingsProblemSeen }: { phase: Phase; retry(): void; library: LibraryChoice; settingsProblem: string | null; onSettingsProblemSeen(): void }) {
+function Screen({ phase, retry, library, settingsProblem, onSettingsProblemSeen }: { phase: Phase; retry(): void; library: LibraryChoice & LibraryEntryPoint; settingsProblem: string | null; onSettingsProblemSeen(): void }) {
   const t = useT();
+  const uiLang = useUiLanguage();
   const { settings, update, saveError } = useSettings();
   const [saveErrorSeen, setSaveErrorSeen] = useState<string | null>(null);
 
@@ -152,6 +170,10 @@ function Screen({ phase, retry, library, settingsProblem, onSettingsProblemSeen 
         library={library}
       />
     );
+  }
+
+  if (phase.status === 'library') {
+    return <AppFrame title={t('library.title')} titleLang={uiLang} notices={appNotices} main={<LibraryView library={library} />} />;
   }
 
   return (

@@ -3,7 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
-import { DocumentsButton, type LibraryChoice } from '../library/DocumentsDialog';
+import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
 import type { DocumentBundle } from '../../common/bridge/contract';
 import { pairingOf } from '../../common/edition/pairing';
@@ -33,8 +33,8 @@ export interface DocumentScreenProps {
   onReload(): void;
   /** Messages from outside the document (e.g. settings that could not be read). */
   appNotices?: ReactNode;
-  /** The other documents, for the header's Documents button. */
-  library: LibraryChoice;
+  /** The way to the library, for the header's button. */
+  library: LibraryEntryPoint;
 }
 
 export function DocumentScreen(props: DocumentScreenProps) {
@@ -46,7 +46,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
         title={bundle.edition.title.de}
         toolbar={
           <>
-            <DocumentsButton library={props.library} />
+            <LibraryButton library={props.library} />
             {pairingOf(bundle.edition).hasTranslation && <LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />}
           </>
         }
@@ -95,7 +95,7 @@ function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, a
   );
 }
 
-function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode; library: LibraryChoice }) {
+function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode; library: LibraryEntryPoint }) {
   const player = usePlayer();
   const status = usePlayerState((s) => s.status);
   const lang = usePlayerState((s) => s.lang);
@@ -109,7 +109,7 @@ function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout:
       status={status}
       toolbar={
         <>
-          <DocumentsButton library={library} />
+          <LibraryButton library={library} />
           {toolbarContent}
           {/* One language has one layout: nothing to pick. */}
           {pairingOf(player.edition).hasTranslation && <LayoutPicker layout={layout} onChange={onLayoutChange} />}

@@ -47,14 +47,19 @@ const revealedCount = () => app.page.locator('.reveal-button.is-revealed').count
 const loopStartPressed = () => app.page.getByRole('button', { name: /^A: set the loop start/ }).getAttribute('aria-pressed');
 const shownRate = () => app.page.getByTestId('rate').textContent();
 
-/** Opens a document from the Documents dialog (listed by its title in the UI language, English here). */
+const libraryList = () => app.page.getByRole('region', { name: 'Library' });
+
+async function showLibrary(): Promise<void> {
+  if (await libraryList().isVisible()) return;
+  await app.page.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect.poll(() => libraryList().isVisible()).toBe(true);
+}
+
+/** Opens a document from the library (listed by its title in the UI language, English here). */
 async function openDocument(name: string, header = name): Promise<void> {
   const { page } = app;
-  await page.getByRole('button', { name: 'Documents', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Documents' });
-  await expect.poll(() => dialog.isVisible()).toBe(true);
-  await dialog.getByRole('button', { name: new RegExp(`^${name}`) }).click();
-  await expect.poll(() => dialog.isVisible()).toBe(false);
+  await showLibrary();
+  await libraryList().getByRole('button', { name: new RegExp(`^(Open|Back to) ${name}$`) }).click();
   await expect.poll(title).toBe(header);
   await waitUntilReady(page);
 }
@@ -141,11 +146,46 @@ describe('two documents in one page', () => {
     expect(await playingRate()).toBeCloseTo(1.3, 5);
   });
 
+  it('lists both in the library with their languages and how far the user has listened; only the own one can be renamed or removed', async () => {
+    const { page } = app;
+    await showLibrary();
+    const rows = libraryList().getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(2);
+    const interview = libraryList().getByRole('listitem', { name: app.bundle.edition.title.en });
+    expect(await interview.textContent()).toMatch(/German, English · \d+:\d\d long · \d+% listened · last opened/);
+    expect(await interview.getByRole('button', { name: /^Rename/ }).count()).toBe(0);
+    const own = libraryList().getByRole('listitem', { name: SECOND_TITLE });
+    expect(await own.textContent()).toMatch(/German · \d+:\d\d long/);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // Rename by keyboard: the field takes the focus, Enter saves, the focus returns to Rename.
+    await own.getByRole('button', { name: `Rename ${SECOND_TITLE}` }).focus();
+    await page.keyboard.press('Enter');
+    const field = own.getByRole('textbox', { name: 'New title' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Radio am Abend');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await app.services.handlers.listDocuments(undefined)).find((d) => d.id === SECOND)?.title.de).toBe('Radio am Abend');
+    const renamed = libraryList().getByRole('listitem', { name: 'Radio am Abend' });
+    await expect.poll(() => renamed.getByRole('button', { name: 'Rename Radio am Abend' }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Remove, then undo from the offer that takes the focus: the document is back, whole.
+    await renamed.getByRole('button', { name: 'Remove Radio am Abend' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => renamed.getByRole('button', { name: 'Open Radio am Abend' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await app.services.handlers.loadDocument({ documentId: SECOND })).edition.title.de).toBe('Radio am Abend');
+  });
+
   it('reopens the document opened last', async () => {
     const { page } = app;
-    await openDocument(SECOND_TITLE);
+    await openDocument('Radio am Abend');
     await page.reload();
-    await expect.poll(title).toBe(SECOND_TITLE);
+    await expect.poll(title).toBe('Radio am Abend');
     await waitUntilReady(page);
   });
 });

@@ -41,6 +41,17 @@ export function App() {
   const attempt = useRef(0);
 
   useEffect(() => installShortcuts(), []);
+  // A change made a moment before the window closes is still saved, whatever screen is shown.
+  useEffect(() => {
+    const flush = () => void settings.flush();
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [settings]);
 
   // A newer request (another document, Try again) wins over one still under way.
   const open = useCallback(

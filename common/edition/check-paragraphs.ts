@@ -10,7 +10,7 @@ import { describe, isEmptyList, peekId, readText, type Field } from './yaml-node
 
 const PARAGRAPH_KEYS = ['id', 'kind', 'speaker', 'label', 'note', 'sentences'] as const;
 const SENTENCE_KEYS = ['id', 'de', 'en', 'en_with'] as const;
-const KINDS: readonly ParagraphKind[] = ['title', 'standfirst', 'turn', 'gap', 'pullquote'];
+const KINDS: readonly ParagraphKind[] = ['title', 'standfirst', 'turn', 'gap', 'pullquote', 'prose'];
 
 export function checkParagraphs(state: CheckState, field: Field): void {
   if (!isSeq(field.value)) {

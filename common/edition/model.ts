@@ -23,7 +23,8 @@ export interface Speaker {
   role: SpeakerRole;
 }
 
-export type ParagraphKind = 'title' | 'standfirst' | 'turn' | 'gap' | 'pullquote';
+/** `prose`: a paragraph of running text (an imported book or script), read by the narrator, with no speaker label. */
+export type ParagraphKind = 'title' | 'standfirst' | 'turn' | 'gap' | 'pullquote' | 'prose';
 
 export interface Sentence {
   id: string;

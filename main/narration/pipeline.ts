@@ -53,7 +53,7 @@ const VOICE_FOR_ROLE: Readonly<Record<string, VoiceRole>> = {
 };
 
 export function voiceRole(paragraph: Paragraph, edition: Edition): VoiceRole {
-  if (paragraph.kind === 'title' || paragraph.kind === 'standfirst' || paragraph.kind === 'pullquote') return 'narrator';
+  if (paragraph.kind === 'title' || paragraph.kind === 'standfirst' || paragraph.kind === 'pullquote' || paragraph.kind === 'prose') return 'narrator';
   const speaker = edition.speakers.find((s) => s.id === paragraph.speakerId);
   return (speaker && Object.hasOwn(VOICE_FOR_ROLE, speaker.role) ? VOICE_FOR_ROLE[speaker.role] : undefined) ?? 'interviewee';
 }

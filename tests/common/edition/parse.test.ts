@@ -252,7 +252,7 @@ describe('parseEdition on broken editions', () => {
       'broken-not-mapping.yaml:16: sentence #2 of paragraph p001 must be a mapping with id, de and en (found "Ein loser Satz.")',
       'broken-not-mapping.yaml:17: paragraph #2 must be a mapping with id, kind and sentences (found "Ein loser Absatz.")',
       'broken-not-mapping.yaml:20: the sentences of paragraph p003 must be a list (found a mapping)',
-      'broken-not-mapping.yaml:25: paragraph p004 has unknown kind "turns" (use title, standfirst, turn, gap or pullquote)',
+      'broken-not-mapping.yaml:25: paragraph p004 has unknown kind "turns" (use title, standfirst, turn, gap, pullquote or prose)',
     ]);
   });
 

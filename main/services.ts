@@ -8,6 +8,7 @@ import { createLibrary, type Library } from './library/library';
 import { createMediaCatalog, type MediaCatalog } from './media/catalog';
 import { jobHandlers, publishJobs } from './jobs/handlers';
 import { createJobRunner, type JobRunner } from './jobs/runner';
+import { importText } from './import/text-import';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
 import { createSettingsStore } from './settings/settings-store';
@@ -65,6 +66,14 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
       const removed = await library.trashDocument(documentId);
       events.emit('library', { documentId });
       return removed;
+    },
+    importText: (source) => {
+      const jobId = jobs.startJob('import-text', async (context) => {
+        const added = await importText(source, context, { library });
+        events.emit('library', { documentId: added.id });
+        return { documentId: added.id };
+      });
+      return { jobId };
     },
     restoreDocument: async ({ undoToken }) => {
       const restored = await library.restoreDocument(undoToken);

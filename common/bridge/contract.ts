@@ -84,6 +84,11 @@ export interface CoreBridge {
   /** Removes a document of the user's own; its files stay until the undo time has passed. */
   removeDocument(req: { documentId: string }): Promise<RemovedDocument>;
   restoreDocument(req: { undoToken: string }): Promise<DocumentSummary>;
+  /**
+   * Imports a text without audio: it is narrated with the built-in voice. Returns a job at once;
+   * its events report progress, and its result is the new document's summary.
+   */
+  importText(req: { title: string; text: string; format: 'plain' | 'markdown'; language: 'de' }): Promise<{ jobId: string }>;
   getSettings(): Promise<SettingsState>;
   updateSettings(req: { patch: Partial<Omit<Settings, 'version'>> }): Promise<Settings>;
   getPosition(req: { documentId: string }): Promise<ReadingPosition | null>;
@@ -106,6 +111,7 @@ const CORE_METHODS = [
   'renameDocument',
   'removeDocument',
   'restoreDocument',
+  'importText',
   'getSettings',
   'updateSettings',
   'getPosition',

@@ -13,6 +13,9 @@ import { settingsPatchSchema } from '../settings';
 // bridge's schemas stay in one import.
 export { settingsPatchSchema };
 
+/** About 1.5 million words: a long book, and still a text the renderer can hold. */
+export const TEXT_IMPORT_MAX_CHARS = 10_000_000;
+
 const documentTitle = z.string({ error: 'a title must be text' }).max(300, 'a title is at most 300 characters');
 
 export const readingPositionSchema = z
@@ -40,6 +43,17 @@ export const BRIDGE_SCHEMAS = {
     })
     .strict(),
   removeDocument: z.object({ documentId }).strict(),
+  importText: z
+    .object({
+      title: documentTitle.refine((text) => text.trim() !== '', 'the title cannot be empty'),
+      text: z
+        .string({ error: 'the text must be text' })
+        .min(1, 'the text is empty')
+        .max(TEXT_IMPORT_MAX_CHARS, `a text to import is at most ${TEXT_IMPORT_MAX_CHARS.toLocaleString('en')} characters`),
+      format: z.enum(['plain', 'markdown'], { error: 'the format is "plain" or "markdown"' }),
+      language: z.literal('de', { error: 'texts in German can be imported (other languages follow)' }),
+    })
+    .strict(),
   restoreDocument: z.object({ undoToken: z.string().regex(/^[0-9a-f]{16}$/, 'the undo token is 16 hex digits') }).strict(),
   getSettings: noArgument,
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),

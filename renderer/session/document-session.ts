@@ -3,6 +3,8 @@
 // so nothing of one document (a note list, a loop, revealed sentences, a timer) lives on in the
 // next. What is not the document's (settings, the bridge) is handed in and outlives it.
 import type { Bridge } from '../../common/bridge/contract';
+import type { CardsApi } from '../cards/cards-controller';
+import type { NotesApi } from '../notes/notes-controller';
 import type { Edition } from '../../common/edition/model';
 import type { TimedTranscript } from '../../common/timing/model';
 import { CardsController } from '../cards/cards-controller';
@@ -11,12 +13,15 @@ import { NotesController } from '../notes/notes-controller';
 import { PlayerController, type PlaybackClock } from '../player/controller';
 import type { SettingsStore } from '../settings/settings-store';
 
+/** What a document session asks of the main process: its place, its notes, its cards. */
+export type SessionApi = Pick<Bridge, 'getPosition' | 'savePosition'> & NotesApi & CardsApi;
+
 export interface DocumentSessionOptions {
   documentId: string;
   edition: Edition;
   timing: TimedTranscript;
   settings: SettingsStore;
-  api: Bridge;
+  api: SessionApi;
   mediaUrl(mediaId: string): string;
   /** For tests: an audio clock they move themselves (howler's otherwise). */
   clock?: PlaybackClock;

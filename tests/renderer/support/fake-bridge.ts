@@ -2,12 +2,13 @@
 // IPC or HTTP), answers copies (as a wire would), is recorded, and can be made to fail. Notes and
 // cards behave like the main process's services in the parts the controllers depend on: ids and
 // updatedAt stamps, refusing an update based on a stale updatedAt, delete with an undo token.
-import { BridgeError, type Bridge, type BridgeMethod, type ReadingPosition, type Settings } from '../../../common/bridge/contract';
+import type { Bridge, BridgeMethod, ReadingPosition, Settings } from '../../../common/bridge/contract';
 import type { CreateCardRequest, UpdateCardRequest } from '../../../common/bridge/cards-contract';
 import type { CreateNoteRequest, UpdateNoteRequest } from '../../../common/bridge/notes-contract';
 import type { Card, CardExportFormat } from '../../../common/learning/cards';
 import type { ExportFormat, Note } from '../../../common/notes/model';
 import { DEFAULT_SETTINGS } from '../../../common/settings';
+import type { SessionApi } from '../../../renderer/session/document-session';
 import { SettingsStore } from '../../../renderer/settings/settings-store';
 
 export interface BridgeCall {
@@ -15,7 +16,8 @@ export interface BridgeCall {
   arg: unknown;
 }
 
-export class FakeBridge implements Bridge {
+/** The calls a document session makes, and the settings store's. */
+export class FakeBridge implements SessionApi, Pick<Bridge, 'getSettings' | 'updateSettings'> {
   readonly calls: BridgeCall[] = [];
   /** Methods that fail from now on, with the message they fail with. */
   readonly failures = new Map<BridgeMethod, string>();
@@ -46,21 +48,6 @@ export class FakeBridge implements Bridge {
   loadDocument = (req: { documentId: string }) => this.call('loadDocument', req, (): never => this.unsupported('loadDocument'));
   getSettings = () => this.call('getSettings', undefined, () => ({ settings: DEFAULT_SETTINGS, problem: null }));
   updateSettings = (req: { patch: Partial<Omit<Settings, 'version'>> }) => this.call('updateSettings', req, () => ({ ...DEFAULT_SETTINGS, ...req.patch }));
-  // The library is not a document session's business: these say so if a controller ever calls them.
-  renameDocument = (req: { documentId: string }) => this.call('renameDocument', req, (): never => {
-    throw new BridgeError('not-found', `There is no document "${req.documentId}" of your own.`);
-  });
-  removeDocument = (req: { documentId: string }) => this.call('removeDocument', req, (): never => {
-    throw new BridgeError('not-found', `There is no document "${req.documentId}" of your own.`);
-  });
-  restoreDocument = (req: { undoToken: string }) => this.call('restoreDocument', req, (): never => {
-    throw new BridgeError('not-found', 'That document can no longer be restored.');
-  });
-  // No long jobs run in a document session's tests.
-  cancelJob = (req: { jobId: string }) => this.call('cancelJob', req, (): never => {
-    throw new BridgeError('not-found', `There is no job "${req.jobId}".`);
-  });
-  getJob = (req: { jobId: string }) => this.call('getJob', req, () => null);
   getPosition = (req: { documentId: string }) => this.call('getPosition', req, () => this.positions.get(req.documentId) ?? null);
   savePosition = (req: ReadingPosition) =>
     this.call('savePosition', req, () => {

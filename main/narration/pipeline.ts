@@ -41,6 +41,8 @@ const SILENCE = 0.002;
 const MARGIN = 0.012;
 // Fades at the cut edges, against clicks.
 const FADE = 0.004;
+// How long the synthesis may hold the process before it lets other work in.
+const YIELD_EVERY_MS = 25;
 
 // Speaker roles are free words; the voice for one follows what the speaker does in a conversation.
 // Whoever leads it (an interviewer, a host) gets the interviewer's voice, a narrator the narrator's,
@@ -155,7 +157,14 @@ export async function buildTrack(
     }
   };
 
+  let slice = performance.now();
   for (const step of steps) {
+    // The build runs in the app's main process when a text is imported: every few dozen
+    // milliseconds it lets other work in (the bridge's answers, progress events, a cancel).
+    if (performance.now() - slice > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
     const spoken = toSpokenText(step.text, lang, lexicon);
     const out = await engine.synthesize({ text: spoken.text, lang, voice: step.voice, rate: settings.rate[lang] });
     if (sampleRate === 0) sampleRate = out.sampleRate;

@@ -115,7 +115,6 @@ export function App() {
   const library = useMemo<LibraryChoice & LibraryEntryPoint>(
     () => ({
       documents,
-      count: documents.length,
       currentId,
       open: (id: string) => void open(id),
       // Leaving the document destroys its session (its place is saved); the library is a screen.

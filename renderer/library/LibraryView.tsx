@@ -8,6 +8,7 @@ import type { Lang } from '../../common/edition/model';
 import { useT, useUiLanguage, type Translate } from '../i18n';
 import { Notice } from '../ui/Notice';
 import { formatTime } from '../ui/format';
+import { ImportDialog } from './ImportDialog';
 import './library.css';
 
 export interface LibraryChoice {
@@ -42,6 +43,7 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
   const listRef = useRef<HTMLUListElement>(null);
   const undoRef = useRef<HTMLDivElement>(null);
   const focusAfter = useRef<string | null>(null);
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     void library.refresh();
@@ -90,7 +92,20 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
 
   return (
     <section className="library" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('library.title')}</h2>
+      <div className="library-header">
+        <h2 id={headingId}>{t('library.title')}</h2>
+        <button type="button" aria-haspopup="dialog" onClick={() => setImporting(true)}>
+          {t('import.button')}
+        </button>
+      </div>
+      <ImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(documentId) => {
+          focusAfter.current = documentId;
+          void library.refresh();
+        }}
+      />
       {problem && <Notice tone="error" title={problem} actions={[{ label: t('app.dismiss'), onClick: () => setProblem(null) }]} />}
       {removed && (
         <div ref={undoRef}>

@@ -1,0 +1,84 @@
+// Importing a German text by keyboard alone: the library's Import dialog takes pasted text and a
+// title, shows the narration's progress with a Cancel that leaves nothing behind, and at the end
+// lists the new document with the focus on it; it opens and plays with its words lit.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
+
+let app: PlayerApp;
+// Real sentences (the speech fixture's text), as chapters of a longer text, so the narration takes
+// long enough to be cancelled.
+const SENTENCES = readFileSync(new URL('../../../shared/fixtures/speech-de/text.txt', import.meta.url), 'utf8').trim();
+const LONG_TEXT = Array.from({ length: 80 }, (_, i) => `# Teil ${i + 1}\n\n${SENTENCES}`).join('\n\n');
+const SHORT_TEXT = `# Anfang\n\n${SENTENCES}`;
+
+beforeAll(async () => {
+  app = await openPlayer();
+  await waitUntilReady(app.page);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const dialog = () => app.page.getByRole('dialog', { name: 'Import a text' });
+const focused = (locator: ReturnType<typeof dialog>) => locator.evaluate((el) => el === document.activeElement);
+const ownDocuments = async () => (await app.services.handlers.listDocuments(undefined)).filter((d) => d.kind === 'own');
+
+async function fillIn(text: string, title: string): Promise<void> {
+  const { page } = app;
+  if (!(await page.getByRole('region', { name: 'Library' }).isVisible())) {
+    await page.getByRole('button', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Import a text' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog().isVisible()).toBe(true);
+  const textField = dialog().getByRole('textbox', { name: 'Text' });
+  await textField.focus();
+  await textField.fill(text);
+  await dialog().getByRole('textbox', { name: 'Title' }).focus();
+  // What was typed before a cancel is kept, to try again; replace it.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(title);
+  expect(await dialog().textContent()).toContain('German (the text looks German)');
+}
+
+describe('importing a text', () => {
+  it('cancels a running import, and nothing is added', async () => {
+    const { page } = app;
+    await fillIn(LONG_TEXT, 'Abgebrochen');
+    await page.keyboard.press('Enter');
+    const cancel = dialog().getByRole('button', { name: 'Cancel import' });
+    await expect.poll(() => cancel.isEnabled()).toBe(true);
+    expect(await dialog().getByRole('progressbar').count()).toBe(1);
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 30_000 }).toBe('Import cancelled. Nothing was added.');
+    expect(await ownDocuments()).toEqual([]);
+    // The Cancel button is gone: the focus is on Import, ready to start again.
+    await expect.poll(() => focused(dialog().getByRole('button', { name: 'Import', exact: true }))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+  });
+
+  it('imports a pasted text, lists it with the focus on it, and opens it playing with its words lit', async () => {
+    const { page } = app;
+    await fillIn(SHORT_TEXT, 'Zehn Sätze');
+    expect((await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+    const [added] = await ownDocuments();
+    expect(added).toMatchObject({ title: { de: 'Zehn Sätze' }, languages: ['de'], status: 'ready' });
+    const open = page.getByRole('button', { name: 'Open Zehn Sätze' });
+    await expect.poll(() => focused(open)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.document-title').textContent()).toBe('Zehn Sätze');
+    await waitUntilReady(page);
+    expect(await page.locator('#main h2, #main h3').first().textContent()).toContain('Anfang');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForPlaying(page, true);
+    await expect.poll(() => page.locator('.is-current-word').count()).toBe(1);
+  });
+});

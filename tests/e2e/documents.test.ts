@@ -59,7 +59,7 @@ async function showLibrary(): Promise<void> {
 async function openDocument(name: string, header = name): Promise<void> {
   const { page } = app;
   await showLibrary();
-  await libraryList().getByRole('button', { name: new RegExp(`^(Open|Back to) ${name}$`) }).click();
+  await libraryList().getByRole('button', { name: new RegExp(`^(Open|Continue) ${name}$`) }).click();
   await expect.poll(title).toBe(header);
   await waitUntilReady(page);
 }

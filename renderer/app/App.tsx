@@ -16,6 +16,7 @@ import { installShortcuts } from '../shell/shortcuts';
 import { AppearanceProvider } from '../theme/appearance';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
+import { onPageLeave } from '../ui/page-leave';
 import { DocumentScreen } from './DocumentScreen';
 import { startDocument } from './start-document';
 import '../shell/app.css';
@@ -42,16 +43,7 @@ export function App() {
 
   useEffect(() => installShortcuts(), []);
   // A change made a moment before the window closes is still saved, whatever screen is shown.
-  useEffect(() => {
-    const flush = () => void settings.flush();
-    const onHidden = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-    };
-  }, [settings]);
+  useEffect(() => onPageLeave(() => void settings.flush()), [settings]);
 
   // A newer request (another document, Try again) wins over one still under way.
   const open = useCallback(

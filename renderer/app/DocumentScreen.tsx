@@ -21,6 +21,7 @@ import { StaticTranscript } from '../transcript/StaticTranscript';
 import { TranscriptView } from '../transcript/TranscriptView';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
+import { onPageLeave } from '../ui/page-leave';
 import { useBackend } from '../bridge/backend-context';
 import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
 import { AppFrame } from '../shell/AppFrame';
@@ -75,13 +76,10 @@ function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, a
     setSession(opened);
     void opened.open();
     const disconnect = connectMediaSession(opened.player);
-    const leave = () => opened.flush();
-    window.addEventListener('pagehide', leave);
-    const onHidden = () => document.visibilityState === 'hidden' && opened.flush();
-    document.addEventListener('visibilitychange', onHidden);
+    // The place, the settings and notes typing not yet saved: all the session's.
+    const offLeave = onPageLeave(() => opened.flush());
     return () => {
-      window.removeEventListener('pagehide', leave);
-      document.removeEventListener('visibilitychange', onHidden);
+      offLeave();
       disconnect();
       opened.destroy();
     };

@@ -8,7 +8,7 @@ import { formatTime, type ExportFormat, type Note } from '../../common/notes/mod
 import { useCommand } from '../shell/shortcuts';
 import { usePlayer } from '../player/player-context';
 import type { NotesController } from './notes-controller';
-import { createNoteHere, playNote, useFlushOnHide, useNotesController, useNotesSnapshot } from './use-notes';
+import { createNoteHere, playNote, useNotesController, useNotesSnapshot } from './use-notes';
 import { useT } from '../i18n';
 import { useRevealPanel } from '../shell/panels';
 import './notes.css';
@@ -48,7 +48,6 @@ export function NotesPanel() {
     getItemKey: (index) => notes[index]?.id ?? index,
   });
   const [busy, setBusy] = useState(false);
-  useFlushOnHide(controller);
 
   // Keys typed between `n` and the new note's editor taking the focus (a round trip to the main
   // process) belong to the note, not to the shortcuts: hold them and put them into the note.

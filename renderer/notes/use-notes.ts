@@ -2,7 +2,7 @@
 // (so the panel, the transcript markers, the waveform marks and the search box share it), and the
 // small bits of player glue (where a note plays from, where a new note is anchored).
 import { useT } from '../i18n';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { formatTime, type Note } from '../../common/notes/model';
 import { narratedSentenceFrom, startOf, unitAt } from '../../common/timing/navigate';
@@ -127,19 +127,4 @@ export function useNoteMarks(): readonly WaveformMark[] {
           : t('notes.markMany', { time: formatTime(time), count: list.length }),
     }));
   }, [notes, player, lang, t]);
-}
-
-/** Saves pending typing when the page is hidden or closed (best effort: each save is tiny). */
-export function useFlushOnHide(controller: NotesController): void {
-  useEffect(() => {
-    const flush = () => void controller.flush();
-    const onHidden = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      flush();
-    };
-  }, [controller]);
 }

@@ -68,7 +68,10 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
+    if (file) await readText(file);
+  };
+
+  const readText = async (file: File) => {
     if (!/\.(txt|md|markdown)$/i.test(file.name)) {
       setPhase({ step: 'form', problem: t('import.notText', { name: file.name }) });
       return;
@@ -138,7 +141,18 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           </button>
         </div>
       ) : (
-        <form className="import-form" onSubmit={(event) => void start(event)}>
+        <form
+          className="import-form"
+          onSubmit={(event) => void start(event)}
+          // A file dropped anywhere on the form is read as if chosen (the file field is the keyboard's way).
+          onDragOver={(event) => event.preventDefault()}
+          onDrop={(event) => {
+            const file = event.dataTransfer.files[0];
+            if (!file) return;
+            event.preventDefault();
+            void readText(file);
+          }}
+        >
           <p className="help-text">{t('import.help')}</p>
           <label className="import-file">
             {t('import.chooseFile')}

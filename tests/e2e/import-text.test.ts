@@ -41,11 +41,35 @@ async function fillIn(text: string, title: string): Promise<void> {
   await dialog().getByRole('textbox', { name: 'Title' }).focus();
   // What was typed before a cancel is kept, to try again; replace it.
   await page.keyboard.press('Control+A');
-  await page.keyboard.type(title);
-  expect(await dialog().textContent()).toContain('German (the text looks German)');
+  if (title) await page.keyboard.type(title);
+  else await page.keyboard.press('Delete');
+  if (text) expect(await dialog().textContent()).toContain('German (the text looks German)');
 }
 
 describe('importing a text', () => {
+  it('reads a chosen or dropped file: the title from its name, Markdown from its extension; refuses one that is not text', async () => {
+    const { page } = app;
+    await fillIn('', '');
+    await dialog().getByLabel('Choose a file').setInputFiles({ name: 'zehn_saetze.md', mimeType: 'text/markdown', buffer: Buffer.from(SHORT_TEXT) });
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('zehn saetze');
+    expect(await dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toBe(SHORT_TEXT);
+    expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('markdown');
+    await page.evaluate(() => {
+      const form = document.querySelector('dialog[open] form')!;
+      const data = new DataTransfer();
+      data.items.add(new File(['Ein Satz. Noch einer.'], 'notiz.txt', { type: 'text/plain' }));
+      form.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toBe('Ein Satz. Noch einer.');
+    // The title was the file's, not typed: it follows the new file.
+    expect(await dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('notiz');
+    expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('plain');
+    await dialog().getByLabel('Choose a file').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
+    await expect.poll(() => dialog().getByRole('alert').textContent()).toBe('“bild.png” is not a text file (.txt or .md).');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+  });
+
   it('cancels a running import, and nothing is added', async () => {
     const { page } = app;
     await fillIn(LONG_TEXT, 'Abgebrochen');

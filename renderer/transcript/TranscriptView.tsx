@@ -3,7 +3,8 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../shell/shortcuts';
-import { usePlayer } from '../player/player-context';
+import { usePlayer, usePlayerState } from '../player/player-context';
+import { chapterWindow, placeholderHeight, visit } from './chapter-window';
 import { buildTranscriptModel, type ChapterModel, type Layout } from './layout-model';
 import { FollowController } from './follow';
 import { buildRegistry, Highlighter } from './highlighter';
@@ -29,6 +30,21 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   const highlighterRef = useRef<Highlighter | null>(null);
   const model = useMemo(() => buildTranscriptModel(player.edition, layout), [player.edition, layout]);
   const pairing = pairingOf(player.edition);
+
+  // A long document renders the chapters around the one heard (chapter-window.ts).
+  const chapterId = usePlayerState((s) => s.chapterId);
+  const chapterIndex = useMemo(() => new Map(model.map((c, i) => [c.chapter.id, i])), [model]);
+  const [visited, setVisited] = useState<number[]>([]);
+  const [pxPerSentence, setPxPerSentence] = useState(48);
+  const current = chapterIndex.get(chapterId ?? '') ?? 0;
+  const rendered = useMemo(
+    () => chapterWindow(model.length, player.edition.sentences.length, current, visited),
+    [model.length, player.edition.sentences.length, current, visited],
+  );
+  const shownKey = [...rendered.shown].sort((a, b) => a - b).join(',');
+  const onVisit = useMemo(() => (index: number) => setVisited((list) => (list.at(-1) === index ? list : visit(list, index))), []);
+  // Where the focus goes once a chapter the reader moved into has rendered.
+  const pendingFocus = useRef<{ chapter: number; at: 'first' | 'last' } | null>(null);
 
   useLayoutEffect(() => {
     const controller = new FollowController(scrollerRef.current!);
@@ -67,6 +83,9 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     };
   }, [player, pairing, follow]);
 
+  // What the last registry was built for: a new text (document, layout, decorations) brings the
+  // place into view; only more chapters rendered (the reader scrolled on) must not pull it back.
+  const builtFor = useRef<{ model: unknown; decorations: unknown } | null>(null);
   useLayoutEffect(() => {
     const article = articleRef.current;
     const highlighter = highlighterRef.current;
@@ -75,8 +94,44 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     const first = article.querySelector<HTMLElement>('[data-unit]');
     if (first && !article.querySelector('[data-unit][tabindex="0"]')) first.tabIndex = 0;
     highlighter.update(player.cursor);
-    follow?.reveal(highlighter.currentUnit(), true);
-  }, [model, sentenceDecorations, player, follow]);
+    const newText = builtFor.current?.model !== model || builtFor.current?.decorations !== sentenceDecorations;
+    builtFor.current = { model, decorations: sentenceDecorations };
+    follow?.reveal(highlighter.currentUnit(), newText);
+    const pending = pendingFocus.current;
+    if (pending) {
+      const units = article.querySelectorAll<HTMLElement>(`[data-chapter-index="${pending.chapter}"] [data-unit]`);
+      const target = pending.at === 'first' ? units[0] : units[units.length - 1];
+      if (target) {
+        pendingFocus.current = null;
+        follow?.noteIntent();
+        moveRovingFocus(article, target, true);
+      }
+    }
+    // Placeholders keep the height rendered sentences have had, so the scroll bar stays honest.
+    const full = [...article.querySelectorAll<HTMLElement>('section.chapter[data-rendered]')];
+    const sentences = full.reduce((n, el) => n + el.querySelectorAll('[data-unit]').length, 0);
+    if (full.length < model.length && sentences > 20) {
+      const measured = full.reduce((h, el) => h + el.getBoundingClientRect().height, 0) / sentences;
+      if (Math.abs(measured - pxPerSentence) / pxPerSentence > 0.15) setPxPerSentence(measured);
+    }
+  }, [model, sentenceDecorations, player, follow, shownKey, pxPerSentence]);
+
+  // A chapter not rendered comes in once it nears the view (scrolling by hand or by a screen reader).
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    const article = articleRef.current;
+    if (!scroller || !article) return;
+    const placeholders = article.querySelectorAll<HTMLElement>('section.chapter:not([data-rendered])');
+    if (placeholders.length === 0) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) if (entry.isIntersecting) onVisit(Number((entry.target as HTMLElement).dataset.chapterIndex));
+      },
+      { root: scroller, rootMargin: '50% 0px' },
+    );
+    placeholders.forEach((el) => observer.observe(el));
+    return () => observer.disconnect();
+  }, [shownKey, model, onVisit]);
 
   const backToCurrent = () => {
     const unit = highlighterRef.current?.currentUnit() ?? null;
@@ -111,10 +166,32 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     const units = Array.from(articleRef.current!.querySelectorAll<HTMLElement>('[data-unit]'));
     const at = units.indexOf(unit);
     let next: HTMLElement | undefined;
-    if (event.key === 'ArrowDown' || event.key === 'j') next = units[at + 1];
-    else if (event.key === 'ArrowUp' || event.key === 'k') next = units[at - 1];
-    else if (event.key === 'Home') next = units[0];
-    else if (event.key === 'End') next = units[units.length - 1];
+    const chapterOf = (el: HTMLElement | undefined) => Number(el?.closest<HTMLElement>('section.chapter')?.dataset.chapterIndex ?? -1);
+    // Past the chapters rendered: render the next (or previous, first, last) one and move there.
+    const into = (chapter: number, where: 'first' | 'last') => {
+      if (chapter < 0 || chapter >= model.length) return;
+      pendingFocus.current = { chapter, at: where };
+      onVisit(chapter);
+    };
+    if (event.key === 'ArrowDown' || event.key === 'j') {
+      next = units[at + 1];
+      if (chapterOf(next) > chapterOf(unit) + 1 || (!next && chapterOf(unit) < model.length - 1)) {
+        next = undefined;
+        into(chapterOf(unit) + 1, 'first');
+      }
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      next = units[at - 1];
+      if ((next && chapterOf(next) < chapterOf(unit) - 1) || (!next && chapterOf(unit) > 0)) {
+        next = undefined;
+        into(chapterOf(unit) - 1, 'last');
+      }
+    } else if (event.key === 'Home') {
+      next = chapterOf(units[0]) === 0 ? units[0] : undefined;
+      if (!next) into(0, 'first');
+    } else if (event.key === 'End') {
+      next = chapterOf(units[units.length - 1]) === model.length - 1 ? units[units.length - 1] : undefined;
+      if (!next) into(model.length - 1, 'last');
+    }
     else if (event.key === 'Enter') {
       event.preventDefault();
       player.playFromSentence(unit.dataset.unit!);
@@ -144,28 +221,45 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         <p id="transcript-keys" className="visually-hidden">
           {t('transcript.keys')}
         </p>
-        <Chapters model={model} layout={layout} decorations={sentenceDecorations} />
+        <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} />
       </article>
       {follow && <BackToCurrent follow={follow} onActivate={backToCurrent} />}
     </div>
   );
 }
 
-export const Chapters = memo(function Chapters({ model, layout, decorations }: { model: ChapterModel[]; layout: Layout; decorations: SentenceDecorations | undefined }) {
-  return model.map(({ chapter, paragraphs }) => (
-    // A chapter is a heading, not a landmark: seventeen named regions would bury the app's own
-    // landmarks in a screen reader's list, while headings give the document's outline.
-    <section key={chapter.id} className="chapter" data-chapter={chapter.id}>
-      <h2 id={`heading-${chapter.id}`} className="chapter-heading">
-        {layout !== 'en' && <span lang="de">{chapter.title.de}</span>}
-        {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}
-        {layout !== 'de' && <span lang="en">{chapter.title.en}</span>}
-      </h2>
-      {paragraphs.map((p) => (
-        <ParagraphView key={p.paragraph.id} model={p} layout={layout} decorations={decorations} />
-      ))}
-    </section>
-  ));
+interface ChaptersProps {
+  model: ChapterModel[];
+  layout: Layout;
+  decorations: SentenceDecorations | undefined;
+  /** Chapter indexes rendered in full (every one when omitted); the others show their heading. */
+  shown?: ReadonlySet<number>;
+  pxPerSentence?: number;
+}
+
+export const Chapters = memo(function Chapters({ model, layout, decorations, shown, pxPerSentence = 48 }: ChaptersProps) {
+  return model.map(({ chapter, paragraphs }, index) => {
+    const full = !shown || shown.has(index);
+    return (
+      // A chapter is a heading, not a landmark: seventeen named regions would bury the app's own
+      // landmarks in a screen reader's list, while headings give the document's outline.
+      <section
+        key={chapter.id}
+        className="chapter"
+        data-chapter={chapter.id}
+        data-chapter-index={index}
+        data-rendered={full ? 'true' : undefined}
+        style={full ? undefined : { minHeight: placeholderHeight(chapter.sentenceIds.length, pxPerSentence) }}
+      >
+        <h2 id={`heading-${chapter.id}`} className="chapter-heading">
+          {layout !== 'en' && <span lang="de">{chapter.title.de}</span>}
+          {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}
+          {layout !== 'de' && <span lang="en">{chapter.title.en}</span>}
+        </h2>
+        {full && paragraphs.map((p) => <ParagraphView key={p.paragraph.id} model={p} layout={layout} decorations={decorations} />)}
+      </section>
+    );
+  });
 });
 
 function BackToCurrent({ follow, onActivate }: { follow: FollowController; onActivate(): void }) {

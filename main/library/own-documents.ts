@@ -124,7 +124,9 @@ export async function addOwnDocument(input: AddOwnDocumentInput): Promise<Librar
   // The edition carries its id (notes and timings point at it): it must be the document's.
   const yaml = parseDocument(input.editionSource);
   yaml.set('id', id);
-  const editionSource = yaml.toString();
+  // lineWidth 0: keep each text on its one line as written (the format's "one value per line");
+  // the default would fold every sentence longer than 80 characters.
+  const editionSource = yaml.toString({ lineWidth: 0 });
   const edition = parseOrRefuse(editionSource, EDITION_FILE);
 
   const names = new Set<string>();

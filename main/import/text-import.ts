@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BridgeError, type LibraryEntry } from '../../common/bridge/contract';
-import { editionToYaml } from '../../common/edition/serialize';
+import { writeEdition } from '../../common/edition/write';
 import { TextEditionError, textToEdition, type TextSource } from '../../common/text/text-edition';
 import type { JobContext } from '../jobs/runner';
 import type { Library } from '../library/library';
@@ -35,7 +35,7 @@ export async function importText(source: TextSource, context: JobContext, option
     if (error instanceof TextEditionError) throw new BridgeError('invalid-argument', error.message);
     throw error;
   }
-  const yaml = editionToYaml(input);
+  const yaml = writeEdition(input);
   context.progress(0, 'narrating');
   const work = await mkdtemp(join(options.workRoot ?? tmpdir(), 'mitlesen-import-'));
   try {

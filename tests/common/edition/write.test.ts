@@ -1,11 +1,13 @@
 // Writing edition data as YAML: what the writer produces must parse, without a problem, into the
 // same edition the builder makes, or generated and imported documents would differ from what
 // they were built from.
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildEdition, type EditionInput } from '../../../common/edition/build';
 import type { Edition } from '../../../common/edition/model';
 import { parseEdition } from '../../../common/edition/parse';
+import { sentenceId } from '../../../common/edition/ids';
 import { writeEdition } from '../../../common/edition/write';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/editions/${name}`, import.meta.url), 'utf8');
@@ -65,5 +67,35 @@ describe('writeEdition', () => {
     const long = 'Überwachungsstaat '.repeat(40).trim();
     const source = writeEdition({ ...inputOf(parsed(fixture('valid-small.yaml'))), title: { de: long, en: 'x' } });
     expect(source.split('\n').some((line) => line.includes(long))).toBe(true);
+  });
+});
+
+function roundTripOf(input: EditionInput) {
+  const result = parseEdition(writeEdition(input), 'written.yaml');
+  expect(result.ok ? [] : result.problems).toEqual([]);
+  return result.ok ? result.edition : null;
+}
+
+const narrator = { id: 'narrator', name: { de: 'Erzählerin', en: 'Narrator' }, role: 'narrator' };
+
+describe('writeEdition, any text', () => {
+  it('keeps any text exactly, whatever YAML would make of it', () => {
+    const text = fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() === s && s.trim() !== '' && !/[\s]{2,}|[\t\n\r\f\v]/.test(s));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), text, (sentences, title) => {
+        const input: EditionInput = {
+          id: 'beliebig',
+          languages: ['de'],
+          title: { de: title, en: '' },
+          speakers: [{ ...narrator, name: { de: 'Erzählerin', en: '' } }],
+          chapters: [{ id: 'ch01', start: 's0001', title: { de: title, en: '' } }],
+          paragraphs: [{ id: 'p0001', kind: 'turn', speakerId: 'narrator', sentences: sentences.map((de, i) => ({ id: sentenceId(i), de })) }],
+        };
+        const back = roundTripOf(input);
+        expect(back?.sentences.map((s) => s.de)).toEqual(sentences);
+        expect(back?.title.de).toBe(title);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

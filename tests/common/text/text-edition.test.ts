@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../../common/edition/build';
 import { parseEdition } from '../../../common/edition/parse';
-import { editionToYaml } from '../../../common/edition/serialize';
+import { writeEdition } from '../../../common/edition/write';
 import { TextEditionError, textToEdition, type Segmenter, type TextSource } from '../../../common/text/text-edition';
 
 // Sentences end at . ! ? followed by a space: enough to see what the importer does with them.
@@ -12,7 +12,7 @@ const naive: Segmenter = (text) => text.split(/(?<=[.!?])\s+/);
 
 function edition(source: Partial<TextSource> & Pick<TextSource, 'text'>) {
   const input = textToEdition({ title: 'Ein Versuch', format: 'plain', language: 'de', ...source }, 'ein-versuch', naive);
-  const parsed = parseEdition(editionToYaml(input), 'edition.yaml');
+  const parsed = parseEdition(writeEdition(input), 'edition.yaml');
   expect(parsed.ok ? [] : parsed.problems).toEqual([]);
   expect(parsed.ok && parsed.edition).toEqual(buildEdition(input));
   return buildEdition(input);

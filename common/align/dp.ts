@@ -37,9 +37,18 @@ function extendsRun(bead: number, from: number): boolean {
   return from !== 0 && STATE_AFTER[bead] === from;
 }
 
-/** Cost of `bead` at (i, j) after state `from`. */
+/**
+ * Cost of `bead` at (i, j) after state `from`, given `cost` = model.cost(bead, i, j): a run's
+ * extension costs GAP_EXTEND; any other bead after a run ends the run there, at a boundary or not.
+ */
+function afterState(model: BeadModel, bead: number, from: number, i: number, j: number, cost: number): number {
+  if (extendsRun(bead, from)) return GAP_EXTEND;
+  if (from === 0) return cost;
+  return cost + model.gapEdge(from, from === 1 ? i : j);
+}
+
 function stepCost(model: BeadModel, bead: number, from: number, i: number, j: number): number {
-  return extendsRun(bead, from) ? GAP_EXTEND : model.cost(bead, i, j);
+  return afterState(model, bead, from, i, j, extendsRun(bead, from) ? 0 : model.cost(bead, i, j));
 }
 
 /** Three rows of three states, reused in turn. */
@@ -98,18 +107,13 @@ function sweepForward(
         const before = rows.row(pi);
         const there = pj - band.lo[pi]!;
         const to = rows.at(here, STATE_AFTER[bead]!);
-        let pairCost = NaN;
+        // The bead's own cost is the same whatever the state before; computed once, when needed.
+        let beadCost = NaN;
         for (let from = 0; from < STATES; from++) {
           const previous = before[rows.at(there, from)]!;
           if (previous === Infinity) continue;
-          let cost: number;
-          if (extendsRun(bead, from)) cost = GAP_EXTEND;
-          else {
-            // The cost does not depend on the state before, except for an extended run.
-            if (Number.isNaN(pairCost)) pairCost = model.cost(bead, pi, pj);
-            cost = pairCost;
-          }
-          const total = previous + cost;
+          if (Number.isNaN(beadCost) && !extendsRun(bead, from)) beadCost = model.cost(bead, pi, pj);
+          const total = previous + afterState(model, bead, from, pi, pj, beadCost);
           if (soft) row[to] = softMin(row[to]!, total);
           else if (total < row[to]!) {
             row[to] = total;
@@ -216,7 +220,7 @@ export function posteriors(model: BeadModel, band: Band, path: readonly PathStep
         const cost = model.cost(bead, i, j);
         for (let s = 0; s < STATES; s++) {
           const at = rows.at(here, s);
-          row[at] = softMin(row[at]!, (extendsRun(bead, s) ? GAP_EXTEND : cost) + after);
+          row[at] = softMin(row[at]!, afterState(model, bead, s, i, j, cost) + after);
         }
       }
     }

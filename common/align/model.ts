@@ -44,6 +44,14 @@ const PRIOR = BEADS.map(([da, db]) => {
  */
 export const GAP_EXTEND = 1.5;
 
+/**
+ * What it costs to start or end a run of unpaired sentences at a boundary of this level (none,
+ * paragraph, chapter) of its side. A translator skips whole paragraphs and chapters more often
+ * than a sentence inside one; without this, a missing chapter could as well be found one sentence
+ * early, a sentence before it taking the place of the chapter's last one.
+ */
+export const GAP_EDGE = [1, 0, 0];
+
 // A shared anchor of full weight is worth this many nats: about a 1-1 bead's length misfit of
 // 1.5 standard deviations, so two shared names outweigh a poor length fit, one does not.
 const ANCHOR_NATS = 2.5;
@@ -137,12 +145,19 @@ export class BeadModel {
     this.markB = new Int32Array(this.anchors.size);
   }
 
+  /** What starting or ending a run of unpaired sentences of A (side 1) or B (side 2) before sentence i costs. */
+  gapEdge(side: number, i: number): number {
+    return GAP_EDGE[(side === 1 ? this.a : this.b).level[i]!]!;
+  }
+
   /** Cost of the bead of shape `BEADS[bead]` that starts before sentence i of A and j of B. */
   cost(bead: number, i: number, j: number): number {
     const [da, db] = BEADS[bead]!;
     let cost = PRIOR[bead]!;
     const { a, b } = this;
-    if (da === 0 || db === 0) return cost;
+    // An unpaired sentence opens a run (a run's further sentences cost GAP_EXTEND instead).
+    if (db === 0) return cost + this.gapEdge(1, i);
+    if (da === 0) return cost + this.gapEdge(2, j);
     cost += lengthCost(a.cumulative[i + da]! - a.cumulative[i]!, b.cumulative[j + db]! - b.cumulative[j]!, this.ratio);
     // The bead should start on the same kind of boundary on both sides, and not run across one.
     const la = a.level[i]!;

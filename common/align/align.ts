@@ -1,7 +1,7 @@
 // Sentence alignment of a text and its translation, offline and without a dictionary: a
 // Gale-Church length model strengthened by anchors (./model.ts), searched in a band around the
 // line of equal progress (./band.ts, ./dp.ts), the band widened until the best path keeps clear
-// of its edges. Each pair gets a confidence (its posterior probability); pairs below a threshold
+// of its edges; the length model is then fitted to the pairs found and the search run again. Each pair gets a confidence (its posterior probability); pairs below a threshold
 // are marked uncertain, for a learner to check. Pure: no Node, no DOM.
 
 import { makeBand, type Band } from './band';
@@ -28,7 +28,7 @@ export interface AlignProgress {
 }
 
 export interface AlignOptions {
-  /** Pairs with a lower confidence are marked uncertain (default 0.9). */
+  /** Pairs with a lower confidence are marked uncertain (default 0.5: more likely wrong than right). */
   uncertainBelow?: number;
   /** Half-width of the first band, in sentences (default 32). */
   initialBand?: number;
@@ -45,7 +45,7 @@ export interface Alignment {
   band: { halfWidth: number; cells: number };
 }
 
-export const DEFAULT_UNCERTAIN_BELOW = 0.9;
+export const DEFAULT_UNCERTAIN_BELOW = 0.5;
 
 /** The path comes this close to the band's edge (in sentences) and the band is widened. */
 function edgeMargin(halfWidth: number): number {
@@ -66,6 +66,22 @@ function trivial(a: readonly AlignUnit[], b: readonly AlignUnit[]): Alignment {
   return { pairs, uncertain: [], band: { halfWidth: 0, cells: 0 } };
 }
 
+/**
+ * The cheapest path in a band of `halfWidth`, widened while the path runs along an edge (the best
+ * path may lie outside), as long as the band can still grow and stays within `maxCells`.
+ */
+function search(model: BeadModel, nB: number, halfWidth: number, maxCells: number, progress?: (done: number) => void): { band: Band; found: ReturnType<typeof cheapestPath> } {
+  let band = makeBand(model.a.cumulative, model.b.cumulative, halfWidth);
+  let found = cheapestPath(model, band, progress);
+  while (touchesEdge(band, found.path, nB) && band.halfWidth < Math.max(model.a.n, nB)) {
+    const wider = makeBand(model.a.cumulative, model.b.cumulative, band.halfWidth * 2);
+    if (wider.cells > maxCells) break;
+    band = wider;
+    found = cheapestPath(model, band, progress);
+  }
+  return { band, found };
+}
+
 /** Pairs the sentences of `a` with those of `b`, in order, covering every sentence once. */
 export function alignSentences(a: readonly AlignUnit[], b: readonly AlignUnit[], options: AlignOptions = {}): Alignment {
   if (a.length === 0 || b.length === 0) return trivial(a, b);
@@ -75,18 +91,11 @@ export function alignSentences(a: readonly AlignUnit[], b: readonly AlignUnit[],
   const model = new BeadModel(a, b);
   const rows = a.length + 1;
 
-  let halfWidth = Math.max(4, options.initialBand ?? 32);
-  let band = makeBand(model.a.cumulative, model.b.cumulative, halfWidth);
-  let found = cheapestPath(model, band, report && ((done) => report({ stage: 'pairing', fraction: done / rows })));
-  // Widen while the path runs along an edge (the best path may lie outside), as long as the band
-  // can still grow and stays within the memory allowed.
-  while (touchesEdge(band, found.path, b.length) && halfWidth < Math.max(a.length, b.length)) {
-    const wider = makeBand(model.a.cumulative, model.b.cumulative, halfWidth * 2);
-    if (wider.cells > maxCells) break;
-    halfWidth *= 2;
-    band = wider;
-    found = cheapestPath(model, band, report && ((done) => report({ stage: 'pairing', fraction: done / rows })));
-  }
+  const pairing = report && ((done: number) => report({ stage: 'pairing', fraction: done / rows }));
+  // Search with Gale and Church's length model, fit it to the pairs found, search again.
+  let { band, found } = search(model, b.length, Math.max(4, options.initialBand ?? 32), maxCells, pairing);
+  model.fitLengths(found.path.map((step) => ({ i: step.i, j: step.j, da: BEADS[step.bead]![0], db: BEADS[step.bead]![1] })));
+  ({ band, found } = search(model, b.length, band.halfWidth, maxCells, pairing));
   report?.({ stage: 'pairing', fraction: 1 });
 
   const confidence = posteriors(model, band, found.path, report && ((done) => report({ stage: 'confidence', fraction: done / (2 * rows) })));

@@ -67,6 +67,8 @@ export interface AnchorTable {
   size: number;
   /** Weight of each key, 0 to 1. */
   weight: Float64Array;
+  /** 1 for a number's key, 0 for a word's. */
+  isNumber: Uint8Array;
   /** Sentence i of A has the keys `keysA.slice(startA[i], startA[i + 1])`. */
   startA: Int32Array;
   keysA: Int32Array;
@@ -90,15 +92,18 @@ export function buildAnchors(a: readonly string[], b: readonly string[]): Anchor
   const scale = Math.log(1 + total / 2);
   const ids = new Map<string, number>();
   const weights: number[] = [];
+  const numbers: number[] = [];
   for (const [key, inA] of countA) {
     const inB = countB.get(key);
     if (inB === undefined) continue;
     const rarity = Math.log(1 + total / (inA + inB)) / scale;
     const balance = Math.min(inA, inB) / Math.max(inA, inB);
     const weight = rarity * balance;
-    if (weight < MIN_WEIGHT) continue;
+    // Numbers stay whatever their weight: the aligner counts the ones a pair fails to share.
+    if (weight < MIN_WEIGHT && !key.startsWith('#')) continue;
     ids.set(key, weights.length);
     weights.push(weight);
+    numbers.push(key.startsWith('#') ? 1 : 0);
   }
 
   const pack = (lists: string[][]): { start: Int32Array; keys: Int32Array } => {
@@ -118,6 +123,7 @@ export function buildAnchors(a: readonly string[], b: readonly string[]): Anchor
   return {
     size: weights.length,
     weight: Float64Array.from(weights),
+    isNumber: Uint8Array.from(numbers),
     startA: packedA.start,
     keysA: packedA.keys,
     startB: packedB.start,

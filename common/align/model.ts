@@ -4,8 +4,8 @@
 // boundaries. All per-sentence figures are computed once into typed arrays, because the aligner
 // asks for six beads at every cell of its band.
 
-import { buildAnchors, type AnchorTable } from './anchors';
-import { lengthCost } from './length-cost';
+import { anchorKeys, buildAnchors, type AnchorTable } from './anchors';
+import { GALE_CHURCH_VARIANCE, lengthCost } from './length-cost';
 
 /** A sentence to align, with where it stands in its text. */
 export interface AlignUnit {
@@ -46,15 +46,30 @@ export const GAP_EXTEND = 1.5;
 
 /**
  * What it costs to start or end a run of unpaired sentences at a boundary of this level (none,
- * paragraph, chapter) of its side. A translator skips whole paragraphs and chapters more often
- * than a sentence inside one; without this, a missing chapter could as well be found one sentence
+ * paragraph, chapter) of its side. A translator skips whole chapters more often than paragraphs,
+ * and paragraphs more often than a sentence inside one; without this, a missing chapter could as well be found one sentence
  * early, a sentence before it taking the place of the chapter's last one.
  */
-export const GAP_EDGE = [1, 0, 0];
+export const GAP_EDGE = [1, 0.5, 0];
 
 // A shared anchor of full weight is worth this many nats: about a 1-1 bead's length misfit of
 // 1.5 standard deviations, so two shared names outweigh a poor length fit, one does not.
 const ANCHOR_NATS = 2.5;
+// A number on one side of a pair and not on the other: numbers are kept in translation, so this
+// is evidence against the pair (and what tells "12, 45, 78" from "12, 78" when lengths cannot).
+const NUMBER_MISMATCH = 3;
+// How many pairs of Gale and Church's variance the fitted variance is mixed with: a short text
+// gives too few pairs to trust their spread alone. The fitted variance never goes below 1
+// (a careful translation, such as the bundled interview, comes close to it).
+const VARIANCE_PRIOR_PAIRS = 5;
+const MIN_VARIANCE = 1;
+// The median of a chi-square variable with one degree of freedom: the median of delta^2 over the
+// pairs, divided by it, estimates the variance, unmoved by the few pairs that are wrong.
+const CHI2_MEDIAN = 0.4549;
+// -ln of the shares of the two parts of the length mixture (see lengthFit).
+const WIDE_SHARE = -Math.log(0.05);
+const SHARP_SHARE = -Math.log(0.95);
+
 // Both sides ask a question (or exclaim): evidence for the pair; only one side does: against.
 const QUESTION_MATCH = 1.5;
 const QUESTION_MISMATCH = 2;
@@ -78,6 +93,10 @@ function endOf(text: string): number {
   return NO_END;
 }
 
+function numberCount(text: string): number {
+  return anchorKeys(text).filter((key) => key.startsWith('#')).length;
+}
+
 function nonSpaceLength(text: string): number {
   let n = 0;
   for (const ch of text) if (!/\s/u.test(ch)) n++;
@@ -91,6 +110,8 @@ interface Side {
   /** Boundary level before sentence i (0 none, 1 paragraph, 2 chapter); at n, 2. */
   level: Uint8Array;
   end: Uint8Array;
+  /** How many distinct numbers each sentence holds. */
+  numbers: Uint8Array;
 }
 
 function sideOf(units: readonly AlignUnit[]): Side {
@@ -98,14 +119,16 @@ function sideOf(units: readonly AlignUnit[]): Side {
   const cumulative = new Float64Array(n + 1);
   const level = new Uint8Array(n + 1);
   const end = new Uint8Array(n);
+  const numbers = new Uint8Array(n);
   units.forEach((unit, i) => {
+    numbers[i] = Math.min(255, numberCount(unit.text));
     cumulative[i + 1] = cumulative[i]! + nonSpaceLength(unit.text);
     const previous = units[i - 1];
     level[i] = !previous || previous.chapter !== unit.chapter ? 2 : previous.paragraph !== unit.paragraph ? 1 : 0;
     end[i] = endOf(unit.text);
   });
   level[n] = 2;
-  return { n, cumulative, level, end };
+  return { n, cumulative, level, end, numbers };
 }
 
 /** The highest boundary level inside a side (not counting its ends). */
@@ -115,11 +138,15 @@ function maxInnerLevel(side: Side): number {
   return max;
 }
 
+const NOTHING_SHARED = { weight: 0, numbers: 0 };
+
 export class BeadModel {
   readonly a: Side;
   readonly b: Side;
-  /** Expected characters of B per character of A, from the two texts' totals. */
-  readonly ratio: number;
+  /** Expected characters of B per character of A, from the two texts' totals (then from the pairs found). */
+  ratio: number;
+  /** Variance of the length difference per character (Gale and Church's, then fitted to the pairs found). */
+  variance = GALE_CHURCH_VARIANCE;
   private readonly anchors: AnchorTable;
   // Stamps for the shared-anchor count: a key is in the current A span when markA[key] === stamp.
   private readonly markA: Int32Array;
@@ -158,14 +185,18 @@ export class BeadModel {
     // An unpaired sentence opens a run (a run's further sentences cost GAP_EXTEND instead).
     if (db === 0) return cost + this.gapEdge(1, i);
     if (da === 0) return cost + this.gapEdge(2, j);
-    cost += lengthCost(a.cumulative[i + da]! - a.cumulative[i]!, b.cumulative[j + db]! - b.cumulative[j]!, this.ratio);
+    cost += this.lengthFit(a.cumulative[i + da]! - a.cumulative[i]!, b.cumulative[j + db]! - b.cumulative[j]!);
     // The bead should start on the same kind of boundary on both sides, and not run across one.
-    const la = a.level[i]!;
-    const lb = b.level[j]!;
-    cost += Math.abs(BOUNDARY[la]! - BOUNDARY[lb]!);
+    // The start of a text matches any boundary: a translation may begin in the middle of the original.
+    if (i > 0 && j > 0) cost += Math.abs(BOUNDARY[a.level[i]!]! - BOUNDARY[b.level[j]!]!);
     if (da === 2) cost += BOUNDARY[a.level[i + 1]!]!;
     if (db === 2) cost += BOUNDARY[b.level[j + 1]!]!;
-    cost -= ANCHOR_NATS * this.shared(i, da, j, db);
+    const shared = this.shared(i, da, j, db);
+    cost -= ANCHOR_NATS * shared.weight;
+    let numbers = a.numbers[i]! + b.numbers[j]!;
+    if (da === 2) numbers += a.numbers[i + 1]!;
+    if (db === 2) numbers += b.numbers[j + 1]!;
+    cost += NUMBER_MISMATCH * Math.max(0, numbers - 2 * shared.numbers);
     cost += this.punctuation(i, da, j, db);
     return cost;
   }
@@ -188,14 +219,53 @@ export class BeadModel {
     return cost;
   }
 
-  /** Summed weight of the anchor keys found in both spans (each key once). */
-  private shared(i: number, da: number, j: number, db: number): number {
-    const { startA, keysA, startB, keysB, weight } = this.anchors;
+  /**
+   * The length cost under a mixture: mostly the fitted variance, with a share of Gale and Church's
+   * wider one. A fitted variance alone is sharp (about 1 for the interview), and its tails, which
+   * grow with the square of the misfit, made one freely translated sentence look worse than a
+   * wrong 2-2 pair around it.
+   */
+  private lengthFit(la: number, lb: number): number {
+    const sharp = lengthCost(la, lb, this.ratio, this.variance) + SHARP_SHARE;
+    if (this.variance >= GALE_CHURCH_VARIANCE) return sharp - SHARP_SHARE;
+    const wide = lengthCost(la, lb, this.ratio, GALE_CHURCH_VARIANCE) + WIDE_SHARE;
+    const low = Math.min(sharp, wide);
+    return low - Math.log1p(Math.exp(-Math.abs(sharp - wide)));
+  }
+
+  /**
+   * Re-estimates the length ratio and variance from the 1-1 pairs of a path found with the
+   * present ones: translators differ, and Gale and Church's variance (from parliamentary
+   * proceedings) is several times what a careful translation shows, which made two sentences
+   * joined look about as likely as one sentence missing.
+   */
+  fitLengths(pairs: readonly { i: number; j: number; da: number; db: number }[]): void {
+    const lengths: [number, number][] = [];
+    for (const { i, j, da, db } of pairs) {
+      if (da !== 1 || db !== 1) continue;
+      const la = this.a.cumulative[i + 1]! - this.a.cumulative[i]!;
+      const lb = this.b.cumulative[j + 1]! - this.b.cumulative[j]!;
+      if (la > 0 && lb > 0) lengths.push([la, lb]);
+    }
+    if (lengths.length === 0) return;
+    const ratio = lengths.reduce((sum, [, lb]) => sum + lb, 0) / lengths.reduce((sum, [la]) => sum + la, 0);
+    const spread = lengths
+      .map(([la, lb]) => (la - lb / ratio) ** 2 / ((la + lb / ratio) / 2))
+      .sort((x, y) => x - y);
+    const fitted = spread[Math.floor(spread.length / 2)]! / CHI2_MEDIAN;
+    const mixed = (VARIANCE_PRIOR_PAIRS * GALE_CHURCH_VARIANCE + lengths.length * fitted) / (VARIANCE_PRIOR_PAIRS + lengths.length);
+    this.ratio = ratio;
+    this.variance = Math.max(MIN_VARIANCE, mixed);
+  }
+
+  /** Summed weight of the anchor keys found in both spans (each key once), and how many of them are numbers. */
+  private shared(i: number, da: number, j: number, db: number): { weight: number; numbers: number } {
+    const { startA, keysA, startB, keysB, weight, isNumber } = this.anchors;
     const fromA = startA[i]!;
     const toA = startA[i + da]!;
     const fromB = startB[j]!;
     const toB = startB[j + db]!;
-    if (fromA === toA || fromB === toB) return 0;
+    if (fromA === toA || fromB === toB) return NOTHING_SHARED;
     if (this.stamp === 0x3fffffff) {
       // Never reached by a book (a billion beads), but a wrapped stamp would match stale marks.
       this.markA.fill(0);
@@ -205,13 +275,15 @@ export class BeadModel {
     const stamp = ++this.stamp;
     for (let k = fromA; k < toA; k++) this.markA[keysA[k]!] = stamp;
     let sum = 0;
+    let numbers = 0;
     for (let k = fromB; k < toB; k++) {
       const key = keysB[k]!;
       if (this.markA[key] === stamp && this.markB[key] !== stamp) {
         this.markB[key] = stamp;
         sum += weight[key]!;
+        numbers += isNumber[key]!;
       }
     }
-    return sum;
+    return { weight: sum, numbers };
   }
 }

@@ -12,7 +12,7 @@ import type { JobContext } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
 import { buildNarration, type BuildOptions } from '../narration/build';
-import { segmentSentences } from './segment';
+import { splitSentences } from '../../common/text/sentences';
 
 export interface TextImportOptions {
   library: Pick<Library, 'createOwnDocument'>;
@@ -30,7 +30,7 @@ export async function importText(source: TextSource, context: JobContext, option
   const id = makeDocumentId(source.title);
   let input;
   try {
-    input = textToEdition(source, id, segmentSentences);
+    input = textToEdition(source, id, splitSentences);
   } catch (error) {
     if (error instanceof TextEditionError) throw new BridgeError('invalid-argument', error.message);
     throw error;

@@ -8,7 +8,6 @@ import { BridgeError } from '../../../common/bridge/contract';
 import { importText } from '../../../main/import/text-import';
 import type { JobContext } from '../../../main/jobs/runner';
 import { libraryDir } from '../../../main/library/own-documents';
-import { segmentSentences } from '../../../main/import/segment';
 import { repoLibrary, tempDir } from '../notes/helpers';
 
 let temp: ReturnType<typeof tempDir>;
@@ -80,16 +79,5 @@ describe('importText', () => {
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('invalid-argument');
     expect((error as BridgeError).message).toBe('The text has no sentences to read.');
-  });
-});
-
-describe('segmentSentences', () => {
-  it('does not end a German sentence at an ordinal, an abbreviation or a lowercase continuation', () => {
-    expect(segmentSentences('Am 3. Oktober kam Dr. Müller, d. h. pünktlich. Er blieb bis ca. 9 Uhr. Ende.', 'de')).toEqual([
-      'Am 3. Oktober kam Dr. Müller, d. h. pünktlich.',
-      'Er blieb bis ca. 9 Uhr.',
-      'Ende.',
-    ]);
-    expect(segmentSentences('«Kommst du?» fragte sie. „Ja!“ Dann ging er.', 'de')).toEqual(['«Kommst du?» fragte sie.', '„Ja!“', 'Dann ging er.']);
   });
 });

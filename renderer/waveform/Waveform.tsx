@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { parseWaveformPeaks } from '../../common/timing/model';
 import { useBackend } from '../bridge/backend-context';
+import { markedChapters } from './chapter-marks';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { formatTime, speakTime } from '../ui/format';
 import { WaveformView, type WaveformMark } from './waveform-view';
@@ -57,7 +58,7 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
       container: containerRef.current,
       peaks: peaks.peaks,
       duration: track.duration,
-      chapters: track.chapters.map((c, i) => ({ time: c.start, label: `${i + 1}. ${titles.get(c.id) ?? c.id}` })),
+      chapters: markedChapters(track.chapters.map((c, i) => ({ time: c.start, label: `${i + 1}. ${titles.get(c.id) ?? c.id}` }))),
       marks: marks ?? [],
       colors: { wave: palette.wave, progress: palette.waveProgress, cursor: palette.waveCursor, chapterMark: palette.chapterMark, noteMark: palette.noteMark },
       // A drag reports many positions; seek once per frame with the latest.

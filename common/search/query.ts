@@ -1,9 +1,12 @@
-// Turning what a user typed into a safe full-text query, and finding the hits in a text again for
+// Turning what a user typed into safe full-text queries, and finding the hits in a text again for
 // highlighting. User text never reaches FTS5's MATCH syntax: it is folded, split into word tokens
-// (letters and digits only), and each token becomes a quoted prefix term ("token"*), ANDed. So
-// quotes, AND/OR/NOT/NEAR, `*`, `^`, `(`, `-`, `:` and emoji are just separators or words.
+// (letters and digits only), and each token becomes a quoted term, ANDed: "token" for whole
+// words, "token"* for word starts, and for the trigram index "token" (a substring, so inside a
+// word too; only tokens of MIN_INSIDE_LENGTH or more, see ./match.ts). So quotes, AND/OR/NOT/NEAR,
+// `*`, `^`, `(`, `-`, `:` and emoji are just separators or words.
 // Pure: no Node, no DOM.
-import { fold, foldWithMap, tokenSpans, tokens } from './fold';
+import { fold, foldWithMap, tokens } from './fold';
+import { kindAt, MIN_INSIDE_LENGTH, type MatchKind } from './match';
 
 /** At most this many tokens go into the MATCH expression (the longest, as they narrow most). */
 export const MAX_MATCH_TOKENS = 8;
@@ -13,10 +16,19 @@ export const MAX_TOKEN_LENGTH = 64;
 export const MAX_QUERY_TOKENS = 256;
 
 export interface SearchQuery {
-  /** Every distinct folded token, in typed order: a hit must contain each as a word prefix. */
+  /**
+   * Every distinct folded token, in typed order: a hit must contain each, at a word's start or
+   * (MIN_INSIDE_LENGTH letters or more) inside a word.
+   */
   tokens: string[];
-  /** The FTS5 MATCH expression, or null when nothing searchable is left (no results). */
+  /** The FTS5 MATCH expression for word starts ("token"*), or null when nothing searchable is left (no results). */
   match: string | null;
+  /** The MATCH expression for whole words ("token"), on the same unicode61 index. */
+  whole: string | null;
+  /** For a trigram index: the tokens of MIN_INSIDE_LENGTH or more as substrings; null when there are none. */
+  inside: string | null;
+  /** With `inside`: the shorter tokens as word starts (unicode61), which a trigram index cannot look up; null when there are none. */
+  short: string | null;
 }
 
 export function buildQuery(raw: string): SearchQuery {
@@ -28,49 +40,66 @@ export function buildQuery(raw: string): SearchQuery {
     distinct.push(token);
     if (distinct.length >= MAX_QUERY_TOKENS) break;
   }
-  if (distinct.length === 0) return { tokens: [], match: null };
-  const forMatch = [...distinct]
-    .sort((a, b) => b.length - a.length)
-    .slice(0, MAX_MATCH_TOKENS)
-    .map((token) => token.slice(0, MAX_TOKEN_LENGTH));
+  if (distinct.length === 0) return { tokens: [], match: null, whole: null, inside: null, short: null };
+  const longest = [...distinct].sort((a, b) => b.length - a.length).slice(0, MAX_MATCH_TOKENS);
+  const forMatch = longest.map((token) => token.slice(0, MAX_TOKEN_LENGTH));
   // Tokens hold only letters, digits and private-use characters, so they cannot close the quotes.
-  const match = forMatch.map((token) => `"${token}"*`).join(' AND ');
-  return { tokens: distinct, match };
+  const terms = (list: string[], star: boolean) => (list.length === 0 ? null : list.map((token) => `"${token}"${star ? '*' : ''}`).join(' AND '));
+  // A cut token is no longer the whole word it was typed as; as a prefix it still narrows.
+  const whole = longest.some((token) => token.length > MAX_TOKEN_LENGTH) ? null : terms(forMatch, false);
+  return {
+    tokens: distinct,
+    match: terms(forMatch, true),
+    whole,
+    inside: terms(forMatch.filter((token) => token.length >= MIN_INSIDE_LENGTH), false),
+    short: terms(forMatch.filter((token) => token.length < MIN_INSIDE_LENGTH), true),
+  };
 }
 
 /** A highlighted span [start, end) in UTF-16 offsets of the text it belongs to. */
 export type HitRange = [start: number, end: number];
 
 /**
- * Where the query's tokens occur in `text` as word prefixes (after folding), mapped back to the
- * original characters. `found` holds the tokens that occur; `allFound` says whether all do.
+ * Where the query's tokens occur in `text` (after folding; at word starts, and inside words for
+ * tokens of MIN_INSIDE_LENGTH or more), mapped back to the original characters. `found` holds the
+ * tokens that occur; `allFound` says whether all do; `rank` is the text's rank (./match.ts), null
+ * unless all do.
  */
 export function findHits(
   text: string,
   queryTokens: readonly string[],
-): { ranges: HitRange[]; allFound: boolean; found: Set<string> } {
-  if (queryTokens.length === 0) return { ranges: [], allFound: false, found: new Set() };
+): { ranges: HitRange[]; allFound: boolean; found: Set<string>; rank: MatchKind | null } {
+  if (queryTokens.length === 0) return { ranges: [], allFound: false, found: new Set(), rank: null };
   const { folded, map } = foldWithMap(text);
   const found = new Set<string>();
   const ranges: HitRange[] = [];
-  for (const span of tokenSpans(folded)) {
-    let best = 0;
-    for (const token of queryTokens) {
-      if (span.token.startsWith(token)) {
-        found.add(token);
-        if (token.length > best) best = token.length;
-      }
+  let rank: MatchKind = 0;
+  for (const token of queryTokens) {
+    let best: MatchKind | null = null;
+    for (let at = folded.indexOf(token); at !== -1; at = folded.indexOf(token, at + 1)) {
+      const kind = kindAt(folded, at, token.length);
+      if (kind === null) continue;
+      if (best === null || kind < best) best = kind;
+      ranges.push([map[at]!, originalEnd(folded, map, at + token.length)]);
     }
-    if (best > 0) ranges.push([map[span.start]!, originalEnd(folded, map, span.start + best)]);
+    if (best === null) continue;
+    found.add(token);
+    if (best > rank) rank = best;
   }
-  return { ranges: mergeRanges(ranges), allFound: found.size === queryTokens.length, found };
+  const allFound = found.size === queryTokens.length;
+  return { ranges: mergeRanges(ranges), allFound, found, rank: allFound ? rank : null };
 }
 
-/** Whether every query token is a word prefix in the folded text (cheap check, no ranges). */
+/** Whether every query token occurs in the text as findHits finds it (cheap check, no ranges). */
 export function matchesAll(text: string, queryTokens: readonly string[]): boolean {
   if (queryTokens.length === 0) return false;
-  const words = tokens(fold(text));
-  return queryTokens.every((token) => words.some((word) => word.startsWith(token)));
+  const folded = fold(text);
+  return queryTokens.every((token) => {
+    for (let at = folded.indexOf(token); at !== -1; at = folded.indexOf(token, at + 1)) {
+      if (kindAt(folded, at, token.length) !== null) return true;
+    }
+    return false;
+  });
 }
 
 /** The original offset just past the character that produced folded[end - 1]. */

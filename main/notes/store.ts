@@ -7,9 +7,10 @@ import { BridgeError } from '../../common/bridge/contract';
 import type { CreateNoteRequest, UpdateNoteRequest } from '../../common/bridge/notes-contract';
 import { contentKey, planMerge } from '../../common/notes/exchange';
 import { normaliseTags, type DeleteResult, type ImportResult, type Note, type NoteHit } from '../../common/notes/model';
-import { findHits, makeSnippet, type SearchQuery } from '../../common/search/query';
+import type { SearchQuery } from '../../common/search/query';
 import { foldedColumns } from '../userdb/migrations';
 import { inWriteTransaction, statementCache, timeAfter, trash } from '../userdb/store-helpers';
+import { searchNotes } from './note-search';
 
 /** How long a deleted note can still be restored. */
 export const TRASH_DAYS = 30;
@@ -191,42 +192,7 @@ export function createNotesStore(db: DatabaseSync, options: NotesStoreOptions = 
     },
 
     searchNotes(documentId, query, limit) {
-      if (query.match === null) return { hits: [], more: false };
-      const hits: NoteHit[] = [];
-      let more = false;
-      // Index order (creation order) lets SQLite stop early; the caller sorts the page by position.
-      const statement = sql(
-        `SELECT ${COLUMNS.split(', ').map((c) => `n.${c}`).join(', ')}
-         FROM notes_fts JOIN notes n ON n.seq = notes_fts.rowid
-         WHERE notes_fts MATCH ? AND n.document_id = ?
-         ORDER BY notes_fts.rowid`,
-      );
-      for (const raw of statement.iterate(query.match, documentId)) {
-        const row = raw as unknown as NoteRow;
-        const note = toNote(row);
-        const fields = [
-          { field: 'text' as const, text: note.text },
-          { field: 'quote' as const, text: note.quote ?? '' },
-          { field: 'tags' as const, text: note.tags.join(', ') },
-        ].map((entry) => ({ ...entry, hits: findHits(entry.text, query.tokens) }));
-        const found = new Set<string>();
-        for (const entry of fields) for (const token of entry.hits.found) found.add(token);
-        // FTS5 matched a (possibly cut) selection of the tokens; a hit must contain every one.
-        if (found.size < query.tokens.length) continue;
-        if (hits.length >= limit) {
-          more = true;
-          break;
-        }
-        const best = fields.reduce((a, b) => (b.hits.found.size > a.hits.found.size ? b : a));
-        hits.push({
-          noteId: note.id,
-          sentenceId: note.sentenceIds[0] ?? '',
-          time: note.time,
-          field: best.field,
-          snippet: makeSnippet(best.text, best.hits.ranges),
-        });
-      }
-      return { hits, more };
+      return searchNotes(sql, documentId, query, limit, (seq) => toNote(sql(`SELECT ${COLUMNS} FROM notes WHERE seq = ?`).get(seq) as unknown as NoteRow));
     },
 
     importNotes(documentId, notes) {

@@ -1,4 +1,4 @@
-// The user database schema (notes, their search index and trash, study cards, recordings), as
+// The user database schema (notes, their search indexes and trash, study cards, recordings), as
 // numbered migrations. `PRAGMA user_version` holds the number of the
 // last one applied; each runs in its own transaction, so a crash mid-migration leaves the previous
 // version intact. Never edit a migration that has shipped: add the next one.
@@ -141,6 +141,38 @@ export const MIGRATIONS: readonly Migration[] = [
           created_at  TEXT    NOT NULL
         );
         CREATE INDEX recordings_by_sentence ON recordings (document_id, sentence_id, created_at);
+      `);
+    },
+  },
+  {
+    version: 5,
+    name: 'inside-word search',
+    up(db) {
+      // A second index over the same folded columns, with the trigram tokenizer: it finds any
+      // substring of three or more characters, so "staat" finds "Überwachungsstaat" (German
+      // compounds), which the word index (notes_fts) cannot. Kept in step by triggers as
+      // notes_fts is, and filled from the notes already there.
+      db.exec(`
+        CREATE VIRTUAL TABLE notes_trigram USING fts5(
+          fold_text, fold_quote, fold_tags,
+          content = 'notes', content_rowid = 'seq',
+          tokenize = 'trigram'
+        );
+        CREATE TRIGGER notes_trigram_insert AFTER INSERT ON notes BEGIN
+          INSERT INTO notes_trigram (rowid, fold_text, fold_quote, fold_tags)
+          VALUES (new.seq, new.fold_text, new.fold_quote, new.fold_tags);
+        END;
+        CREATE TRIGGER notes_trigram_delete AFTER DELETE ON notes BEGIN
+          INSERT INTO notes_trigram (notes_trigram, rowid, fold_text, fold_quote, fold_tags)
+          VALUES ('delete', old.seq, old.fold_text, old.fold_quote, old.fold_tags);
+        END;
+        CREATE TRIGGER notes_trigram_update AFTER UPDATE ON notes BEGIN
+          INSERT INTO notes_trigram (notes_trigram, rowid, fold_text, fold_quote, fold_tags)
+          VALUES ('delete', old.seq, old.fold_text, old.fold_quote, old.fold_tags);
+          INSERT INTO notes_trigram (rowid, fold_text, fold_quote, fold_tags)
+          VALUES (new.seq, new.fold_text, new.fold_quote, new.fold_tags);
+        END;
+        INSERT INTO notes_trigram (notes_trigram) VALUES ('rebuild');
       `);
     },
   },

@@ -1,7 +1,7 @@
 // Upkeep of derived data in the user database, run at every open after the migrations: the folded
-// search columns and the notes' full-text index are computed from the notes, so when they are stale
+// search columns and the notes' full-text indexes are computed from the notes, so when they are stale
 // (new folding rules) or disagree (a crash, a damaged index) they are rebuilt from the notes rather
-// than trusted. They belong with the schema that created them (migration 2).
+// than trusted. They belong with the schema that created them (migrations 2 and 5).
 import type { DatabaseSync } from 'node:sqlite';
 import { FOLD_VERSION } from '../../common/search/fold';
 import { foldedColumns } from './migrations';
@@ -35,18 +35,28 @@ function refoldIfNeeded(db: DatabaseSync): void {
   }
 }
 
-/** The search index is derived data: if it disagrees with the notes, rebuild it from them. */
+/** The notes' full-text indexes: words (migration 2) and trigrams for inside-word search (migration 5). */
+export const SEARCH_INDEXES = ['notes_fts', 'notes_trigram'] as const;
+type SearchIndex = (typeof SEARCH_INDEXES)[number];
+
+/** The search indexes are derived data: one that disagrees with the notes is rebuilt from them. */
 function repairSearchIndex(db: DatabaseSync): void {
-  if (ftsIntegrityOk(db)) return;
-  db.exec("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')");
+  for (const index of SEARCH_INDEXES) {
+    if (!indexOk(db, index)) db.exec(`INSERT INTO ${index} (${index}) VALUES ('rebuild')`);
+  }
 }
 
-/** FTS5's own check that the index matches the notes table. */
-export function ftsIntegrityOk(db: DatabaseSync): boolean {
+function indexOk(db: DatabaseSync, index: SearchIndex): boolean {
   try {
-    db.exec("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)");
+    db.exec(`INSERT INTO ${index} (${index}, rank) VALUES ('integrity-check', 1)`);
     return true;
   } catch {
     return false;
   }
+}
+
+/** FTS5's own check that every search index matches the notes table (those the schema has so far). */
+export function ftsIntegrityOk(db: DatabaseSync): boolean {
+  const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  return SEARCH_INDEXES.filter((index) => present.has(index)).every((index) => indexOk(db, index));
 }

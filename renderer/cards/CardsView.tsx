@@ -1,8 +1,9 @@
 // Study cards: the toolbar button (with the count) that opens the cards dialog, the save-card key
 // (Shift+C: the current sentence, or the selected words with their sentence), and the dialog itself:
-// export for Anki first (so the keyboard reaches it in a few Tabs), then every card, edited in place
-// (saved when a field is left), played from, deleted with undo.
-import { memo, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+// export for Anki first (so the keyboard reaches it in a few Tabs), then the cards (./CardsList.tsx:
+// only those in view are rendered), each edited in place (saved when a field is left), played from,
+// deleted with undo.
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { CardsExportResult } from '../../common/bridge/cards-contract';
 import type { Card, CardExportFormat } from '../../common/learning/cards';
 import { keysFor } from '../../common/keymap';
@@ -14,7 +15,8 @@ import { transcriptSelection } from '../learning/selection';
 import { useAnnouncer } from '../learning/ui';
 import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
-import type { CardsController, CardSaveState } from './cards-controller';
+import type { CardsController } from './cards-controller';
+import { CardsList, excerpt } from './CardsList';
 import { useSession } from '../session/context';
 import '../ui/dialog.css';
 import './cards.css';
@@ -26,11 +28,6 @@ export function useCardsController(): CardsController {
 
 function useCardsSnapshot(controller: CardsController) {
   return useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
-}
-
-function excerpt(text: string, max = 50): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 function keysText(command: Parameters<typeof keysFor>[0], t: Translate): string {
@@ -212,66 +209,8 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
       )}
 
       {snapshot.status === 'ready' && snapshot.cards.length === 0 && <p className="cards-empty">{t('cards.empty')}</p>}
-      <ol className="cards-list">
-        {snapshot.cards.map((card) => (
-          <CardItem key={card.id} card={card} controller={controller} saveState={snapshot.saveStates.get(card.id) ?? 'saved'} onPlay={onPlay} onDelete={onDelete} />
-        ))}
-      </ol>
+      <CardsList cards={snapshot.cards} saveStates={snapshot.saveStates} scrollElement={dialogRef} controller={controller} onPlay={onPlay} onDelete={onDelete} />
       {announcer}
     </dialog>
   );
 }
-
-/** Enough rows for a sentence (about 70 characters a line), one for a word. */
-function rowsFor(text: string): number {
-  return Math.min(4, Math.max(1, Math.ceil(text.length / 70)));
-}
-
-const SAVE_LABELS: Record<CardSaveState, 'cards.saved' | 'cards.saving' | 'cards.notSaved'> = { saved: 'cards.saved', saving: 'cards.saving', failed: 'cards.notSaved' };
-
-const CardItem = memo(function CardItem({
-  card,
-  controller,
-  saveState,
-  onPlay,
-  onDelete,
-}: {
-  card: Card;
-  controller: CardsController;
-  saveState: CardSaveState;
-  onPlay(card: Card): void;
-  onDelete(card: Card): Promise<void>;
-}) {
-  const t = useT();
-  const id = useId();
-  const [draft, setDraft] = useState({ german: card.german, english: card.english, note: card.note });
-  useEffect(() => setDraft({ german: card.german, english: card.english, note: card.note }), [card.german, card.english, card.note]);
-  const commit = () => void controller.edit(card.id, { german: draft.german.trim() === '' ? card.german : draft.german, english: draft.english, note: draft.note });
-  const name = excerpt(card.german, 40);
-  return (
-    <li className="card" data-card-id={card.id}>
-      <div className="card-fields">
-        <label htmlFor={`${id}-de`}>{t('cards.german')}</label>
-        <textarea id={`${id}-de`} lang="de" rows={rowsFor(draft.german)} value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
-        <label htmlFor={`${id}-en`}>{t('cards.english')}</label>
-        <textarea id={`${id}-en`} lang="en" rows={rowsFor(draft.english)} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
-        <label htmlFor={`${id}-note`}>{t('cards.note')}</label>
-        <textarea id={`${id}-note`} rows={1} value={draft.note} maxLength={10_000} placeholder={t('cards.notePlaceholder')} onChange={(e) => setDraft({ ...draft, note: e.target.value })} onBlur={commit} />
-      </div>
-      {card.kind === 'phrase' && (
-        <p className="card-context">
-          {t('cards.context')} <span lang="de">{card.contextDe}</span>
-        </p>
-      )}
-      <div className="card-foot">
-        <button type="button" aria-label={t('cards.playLabel', { german: name })} onClick={() => onPlay(card)}>
-          ▶ {t('cards.play')}
-        </button>
-        <span className={`card-save card-save-${saveState}`}>{t(SAVE_LABELS[saveState])}</span>
-        <button type="button" aria-label={t('cards.deleteLabel', { german: name })} onClick={() => void onDelete(card)}>
-          {t('cards.delete')}
-        </button>
-      </div>
-    </li>
-  );
-});

@@ -205,3 +205,49 @@ describe('hidden text', () => {
     expect(await visibleEnglish()).toBeGreaterThan(100);
   });
 });
+
+describe('many cards', () => {
+  it('renders only the cards in view, reaches the last by scrolling, and keeps the focused card while it scrolls away', async () => {
+    const { page } = app;
+    const sentences = app.bundle.edition.sentences;
+    for (let i = 0; i < 300; i++) {
+      const sentence = sentences[i % sentences.length]!;
+      await app.services.handlers.createCard({ documentId: DOC, sentenceIds: [sentence.id], german: `Karte ${i + 1}: ${sentence.de.slice(0, 30)}`, english: `Card ${i + 1}` });
+    }
+    const total = (await cards()).length;
+    await page.reload();
+    await waitUntilReady(page);
+    await page.keyboard.press('Shift+K');
+    const dialog = page.getByRole('dialog', { name: /^Study cards/ });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const items = dialog.locator('.cards-list > .card');
+    await expect.poll(() => items.count()).toBeGreaterThan(0);
+    expect(await items.count()).toBeLessThan(30);
+    expect(await items.first().getAttribute('aria-setsize')).toBe(String(total));
+
+    // Into the first card's German field, then scroll the dialog to the end: that card stays, focused.
+    const firstField = dialog.getByLabel('German').first();
+    await firstField.focus();
+    const firstId = await items.first().getAttribute('data-card-id');
+    await page.evaluate(() => {
+      const d = document.querySelector('.cards-dialog')!;
+      d.scrollTop = d.scrollHeight;
+    });
+    const last = (await cards()).at(-1)!;
+    await expect.poll(() => dialog.locator(`[data-card-id="${last.id}"]`).isVisible()).toBe(true);
+    expect(await dialog.locator(`[data-card-id="${last.id}"]`).getAttribute('aria-posinset')).toBe(String(total));
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-card-id]')?.getAttribute('data-card-id'))).toBe(firstId);
+    expect(await items.count()).toBeLessThan(30);
+
+    // Tab through the fields moves on card by card, however far down.
+    await page.evaluate(() => {
+      const d = document.querySelector('.cards-dialog')!;
+      d.scrollTop = 0;
+    });
+    const before = await page.evaluate(() => document.activeElement?.closest('[data-card-id]')?.getAttribute('aria-posinset'));
+    for (let i = 0; i < 6 * 8; i++) await page.keyboard.press('Tab');
+    const after = Number(await page.evaluate(() => document.activeElement?.closest('[data-card-id]')?.getAttribute('aria-posinset')));
+    expect(after).toBeGreaterThan(Number(before) + 5);
+    expect(await axe('.cards-dialog')).toEqual([]);
+  }, 120_000);
+});

@@ -37,8 +37,10 @@ const base = { documentId: 'doc', sentenceIds: ['s001'], time: 1.5, text: '', ta
 /** Rows of the FTS index compared with the notes, by FTS5's own check and by reading it back. */
 function expectIndexInStep(): void {
   expect(ftsIntegrityOk(db)).toBe(true);
-  const indexed = (db.prepare('SELECT count(*) AS n FROM notes_fts').get() as { n: number }).n;
-  expect(indexed).toBe(store.count());
+  for (const index of ['notes_fts', 'notes_trigram']) {
+    const indexed = (db.prepare(`SELECT count(*) AS n FROM ${index}`).get() as { n: number }).n;
+    expect(indexed).toBe(store.count());
+  }
   for (const row of db.prepare('SELECT text, fold_text FROM notes').all() as { text: string; fold_text: string }[]) {
     expect(row.fold_text).toBe(fold(row.text));
   }
@@ -129,11 +131,35 @@ describe('notes store', () => {
 
     const [hit] = search('ueberwach').hits;
     expect(hit!.snippet.ranges.map(([s, e]) => hit!.snippet.text.slice(s, e))).toEqual(['Überwach']);
-    // Prefix matching: a word's start finds it; all words must be present.
+    // A word's start finds it (and a part inside a word, tested below); all words must be present.
     expect(search('der wachs').hits.map((h) => h.noteId)).toEqual([uber.id]);
     expect(search('der nichtda').hits).toEqual([]);
     expect(search('', 50).hits).toEqual([]);
     expect(search('wachst', 50, 'other').hits).toEqual([]);
+  });
+
+  it('finds words inside German compounds, ranked whole word, word start, inside a word', () => {
+    const inside = store.create({ ...base, text: 'Der Überwachungsstaat wächst.' });
+    const start = store.create({ ...base, text: 'Staatsfeinde überall' });
+    const whole = store.create({ ...base, text: 'Der Staat sieht alles' });
+    const quoted = store.create({ ...base, quote: 'Das Bonitätssystem', text: 'siehe oben' });
+    const tagged = store.create({ ...base, text: 'ohne', tags: ['Wohlfahrtsstaat'] });
+    const ids = (query: string, limit = 50) => search(query, limit).hits.map((h) => h.noteId);
+
+    // Creation order within a rank; ranks in order whatever the creation order.
+    expect(ids('staat')).toEqual([whole.id, start.id, inside.id, tagged.id]);
+    expect(ids('Ueberwachungsstaat')).toEqual([inside.id]);
+    expect(ids('system')).toEqual([quoted.id]);
+    expect(search('system').hits[0]).toMatchObject({ field: 'quote' });
+    const [hit] = search('wachungs').hits;
+    expect(hit!.snippet.ranges.map(([s, e]) => hit!.snippet.text.slice(s, e))).toEqual(['wachungs']);
+    // The page holds the best ranks, and says there is more.
+    expect(ids('staat', 2)).toEqual([whole.id, start.id]);
+    expect(search('staat', 2).more).toBe(true);
+    // Short tokens only at word starts; with a long one, both must hold.
+    expect(ids('st')).toEqual([start.id, whole.id]);
+    expect(ids('aa')).toEqual([]);
+    expect(ids('staat de')).toEqual([whole.id, inside.id]);
   });
 
   it('answers any hostile query without an error', () => {
@@ -180,6 +206,8 @@ describe('notes store', () => {
         );
         const expected = new Set((like.all(...built.tokens.map((t) => `%${t.replace(/[\\%_]/g, '\\$&')}%`)) as { id: string }[]).map((r) => r.id));
         for (const id of found) expect(expected.has(id)).toBe(true);
+        // With tokens of three letters or more, inside-word matching finds exactly what the scan finds.
+        if (built.tokens.length > 0 && built.tokens.every((t) => t.length >= 3)) expect(new Set(found)).toEqual(expected);
       }),
       { numRuns: 150 },
     );

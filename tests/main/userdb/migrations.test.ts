@@ -25,6 +25,48 @@ function userVersion(db: DatabaseSync): number {
 }
 
 describe('notes migrations', () => {
+  it('gives a schema-4 database the trigram index, filled from its notes and kept in step', () => {
+    const old = connect(file);
+    expect(migrate(old, 4)).toEqual({ from: 0, to: 4 });
+    old.prepare(
+      `INSERT INTO notes (id, document_id, sentence_ids, quote, quote_lang, time, text, tags, created_at, updated_at, fold_text, fold_quote, fold_tags)
+       VALUES ('n1', 'doc', '["s001"]', NULL, NULL, 1, 'Das Bonitätssystem', '[]', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'das bonitatssystem', '', '')`,
+    ).run();
+    old.close();
+
+    const { db, problem } = openNotesDatabase(file, join(temp.dir, 'backups'));
+    try {
+      expect(problem).toBeNull();
+      expect(userVersion(db)).toBe(5);
+      const count = (db.prepare("SELECT count(*) AS n FROM notes_trigram WHERE notes_trigram MATCH '\"system\"'").get() as { n: number }).n;
+      expect(count).toBe(1);
+      const store = createNotesStore(db);
+      expect(store.searchNotes('doc', buildQuery('system'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
+      store.update({ id: 'n1', text: 'Der Überwachungsstaat' });
+      expect(store.searchNotes('doc', buildQuery('system'), 10).hits).toEqual([]);
+      expect(store.searchNotes('doc', buildQuery('staat'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
+      expect(ftsIntegrityOk(db)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rebuilds a damaged trigram index at open', () => {
+    const first = openNotesDatabase(file, join(temp.dir, 'backups'));
+    createNotesStore(first.db).create({ documentId: 'doc', sentenceIds: ['s001'], time: 1, text: 'Wohlfahrtsstaat', tags: [] });
+    // Drop the index's entries behind its back, as a damaged file might.
+    first.db.exec("INSERT INTO notes_trigram (notes_trigram) VALUES ('delete-all')");
+    expect(ftsIntegrityOk(first.db)).toBe(false);
+    first.db.close();
+    const { db } = openNotesDatabase(file, join(temp.dir, 'backups'));
+    try {
+      expect(ftsIntegrityOk(db)).toBe(true);
+      expect(createNotesStore(db).searchNotes('doc', buildQuery('fahrts'), 10).hits).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('migrates a first-schema database with notes to the newest schema', () => {
     const old = connect(file);
     expect(migrate(old, 1)).toEqual({ from: 0, to: 1 });
@@ -50,6 +92,8 @@ describe('notes migrations', () => {
       expect(store.searchNotes('doc', buildQuery('ueberwachung'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
       expect(store.searchNotes('doc', buildQuery('strasse'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
       expect(store.searchNotes('doc', buildQuery('politik'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
+      // Notes written before the trigram index existed are found inside words too.
+      expect(store.searchNotes('doc', buildQuery('wachung'), 10).hits.map((h) => h.noteId)).toEqual(['n1']);
       // Undo works after the migration too (the trash table came with a later migration).
       const { undoToken } = store.delete('n2');
       expect(store.restore(undoToken).id).toBe('n2');

@@ -2,12 +2,12 @@
 // DTW pins both ends of a window to both ends of its text, so a window is only trusted where both
 // are known to match: it starts where the last trusted sentence of the previous window ended (text
 // and audio in step there), its text is as much as the audio should hold at the speaking rate seen
-// so far, and only sentences ending before the last 30 % of the window are kept; the rest is
+// so far, and only sentences ending before the last 25 % of the window are kept; the rest is
 // aligned again, properly anchored, by the next window. Pure: no I/O.
 
-export const WINDOW_SECONDS = 240;
+export const WINDOW_SECONDS = 120;
 /** Part of a window whose sentences are kept (the tail is only there to steady the path). */
-export const KEEP_FRACTION = 0.7;
+export const KEEP_FRACTION = 0.75;
 
 export interface Cursor {
   /** Seconds on the joined timeline where the next window starts. */

@@ -83,17 +83,18 @@ export async function matchScore(source: Float32Array, reference: Float32Array):
 }
 
 /**
- * Confidence 0..1 from the sentence's match score relative to the recording's typical score (a
- * noisy recording matches eSpeak worse everywhere, which says nothing about alignment), and from
- * its duration relative to eSpeak's, against the recording's typical ratio: a sentence that got
- * twice the time it needs has swallowed audio that is not in the text (an intro, a missing
- * sentence), one that got half has been squeezed past audio that lacks it. Calibrated on the
- * human fixture: aligned sentences score within +0.08 of the median, swallowed stretches +0.11 and
- * more, with duration ratios above 1.5.
+ * Confidence 0..1 from the sentence's match score relative to the recording's typical score, as a
+ * share of the way from typical to "no match" (1): a noisy recording or another voice matches
+ * eSpeak worse everywhere, which says nothing about the alignment, and eSpeak against itself
+ * matches far better everywhere. Then its duration relative to eSpeak's, against the recording's
+ * typical ratio: a sentence given twice the time it needs has swallowed audio the text lacks (an
+ * introduction, a missing sentence); one given half has been squeezed past audio that lacks it.
+ * Calibrated on the human fixture (aligned sentences up to about 0.5 of the way, swallowed stretches
+ * 0.7 and more, with duration ratios above 1.5) and on the eSpeak narration.
  */
 export function confidenceOf(score: number, typicalScore: number, durationRatio: number, typicalRatio: number): number {
-  const relative = score - typicalScore;
-  const spectral = Math.min(1, Math.max(0, 1 - (relative + 0.04) / 0.16));
+  const way = (score - typicalScore) / Math.max(0.05, 1 - typicalScore);
+  const spectral = Math.min(1, Math.max(0, 1 - (way - 0.3) / 0.5));
   const r = durationRatio / typicalRatio;
   const timing = r > 2.2 || r < 0.45 ? 0.2 : r > 1.5 || r < 0.6 ? 0.5 : 1;
   return Math.round(spectral * timing * 100) / 100;

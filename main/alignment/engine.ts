@@ -33,8 +33,10 @@ export interface EngineSettings {
 
 /** Picks passes for a chunk: a coarse pass over the whole chunk, then a fine one near its path. */
 export function settingsFor(duration: number): EngineSettings {
-  if (duration <= 90) return { granularities: ['high'], windows: [duration] };
-  return { granularities: ['medium', 'high'], windows: [Math.min(duration, 120), 8] };
+  // Memory is frames x band: 'low' (25 frames/s) over a 2-minute window is 3000 x 3000 cells,
+  // 'high' (100/s) within 6 s of that path is 12000 x 600; both stay far below 100 MB.
+  if (duration <= 40) return { granularities: ['high'], windows: [duration] };
+  return { granularities: ['low', 'high'], windows: [duration, 6] };
 }
 
 let languageCache = new Map<string, string>();
@@ -55,6 +57,7 @@ export async function alignChunk(audio: Float32Array, transcript: string, langua
   const { addWordTextOffsetsToTimelineInPlace } = await import('echogarden/dist/utilities/Timeline.js');
   const quiet = { logLevel: 'warning' as const };
 
+  const t00 = performance.now();
   let source: RawAudio = { audioChannels: [audio.slice()], sampleRate: ALIGN_RATE };
   const vad = await API.detectVoiceActivity(source, { engine: 'adaptive-gate' }, quiet);
   const uncrop = vad.timeline;
@@ -62,6 +65,7 @@ export async function alignChunk(audio: Float32Array, transcript: string, langua
   normalizeAudioLevelInPlace(source);
   source.audioChannels[0] = trimAudioEnd(source.audioChannels[0]!);
 
+  const tv = performance.now();
   const lang = await espeakLanguage(language);
   const { referenceRawAudio, referenceTimeline } = await createAlignmentReferenceUsingEspeak(
     transcript,
@@ -72,11 +76,13 @@ export async function alignChunk(audio: Float32Array, transcript: string, langua
     false,
     quiet,
   );
+  const ts = performance.now();
   const settingsFit = {
     granularities: settings.granularities,
     windows: settings.windows.map((w) => Math.max(1, Math.min(w, source.audioChannels[0]!.length / ALIGN_RATE))),
   };
   const mapped: Timeline = await alignUsingDtw(source, referenceRawAudio, referenceTimeline, settingsFit.granularities, settingsFit.windows, quiet);
+  if (process.env.ALIGN_DEBUG) console.error(`vad ${(tv - t00).toFixed(0)} synth ${(ts - tv).toFixed(0)} dtw ${(performance.now() - ts).toFixed(0)}`);
   if (uncrop.length > 0) API.convertCroppedToUncroppedTimeline(mapped, uncrop);
   addWordTextOffsetsToTimelineInPlace(mapped, transcript);
 

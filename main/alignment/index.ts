@@ -16,6 +16,7 @@ export interface AlignRunOptions extends AlignOptions {
   /** Folder standing in for the aligner's home, where echogarden keeps its eSpeak package. */
   engineHome?: string;
   textName?: string;
+  windowSeconds?: number;
   /** Called once at the end with the aligning process's peak resident memory. */
   onPeakMemory?: (bytes: number) => void;
 }
@@ -62,7 +63,7 @@ export function alignRecording(options: AlignRunOptions): Promise<AlignmentResul
     const start: ToWorker = {
       type: 'start',
       engineHome: options.engineHome ?? join(tmpdir(), 'mitlesen-aligner'),
-      input: { audioFiles: options.audioFiles, sentences: options.sentences, language: options.language, workDir: options.workDir, textName: options.textName },
+      input: { audioFiles: options.audioFiles, sentences: options.sentences, language: options.language, workDir: options.workDir, textName: options.textName, windowSeconds: options.windowSeconds },
     };
     child.send(start);
   });

@@ -44,7 +44,8 @@ export function findIssues(inputs: readonly SentenceInput[], aligned: readonly A
     const which = ids.length === 1 ? `Sentence ${ids[0]}` : `Sentences ${ids[0]} to ${ids[ids.length - 1]}`;
     let kind: AlignmentIssue['kind'] = 'mismatch';
     let message = `${which}: the audio from ${clock(prevEnd)} to ${clock(nextStart)} does not match the text well enough to time it; left untimed.`;
-    if (available > expected * 2 + 2) {
+    // Several seconds more audio than the text needs: the audio holds something the text lacks.
+    if (available - expected > Math.max(4, expected * 0.8)) {
       kind = 'audio-without-text';
       message = `${which}: the audio from ${clock(prevEnd)} to ${clock(nextStart)} holds more than this text (an introduction, or speech the text lacks); left untimed.`;
     } else if (available < expected * 0.5) {

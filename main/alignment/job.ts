@@ -22,13 +22,15 @@ export interface JobInput {
   workDir: string;
   /** Names the text in error messages (the command passes the file). */
   textName?: string;
+  /** Window length; the default suits long recordings, tests use short ones to get several windows. */
+  windowSeconds?: number;
 }
 
 export async function runJob(input: JobInput, onProgress: (p: AlignProgress) => void, signal?: AbortSignal): Promise<AlignmentResult> {
   const sentences = input.sentences;
   if (!sentences.some((s) => /[\p{L}\p{N}]/u.test(s.text))) throw new AlignInputError(`${input.textName ?? 'the text'}: has no sentences to align`, input.textName);
   const work = new WorkFolder(input.workDir);
-  await work.open(await WorkFolder.jobKey(input.audioFiles, input.sentences, input.language));
+  await work.open(await WorkFolder.jobKey(input.audioFiles, input.sentences, input.language, input.windowSeconds));
 
   const started = performance.now();
   let decoded = await work.decoded();
@@ -72,7 +74,7 @@ export async function runJob(input: JobInput, onProgress: (p: AlignProgress) => 
   const audioAtStart = cursor.audio;
   while (cursor.sentence < sentences.length) {
     signal?.throwIfAborted();
-    const window = planWindow(cursor, chars, duration);
+    const window = planWindow(cursor, chars, duration, input.windowSeconds);
     const t0 = performance.now();
     const audio = await readPcm(work.pcm, window.audioStart * ALIGN_RATE, window.audioEnd * ALIGN_RATE);
     const placed = await alignWindow(audio, window.audioStart, sentences.slice(window.first, window.last), input.language);

@@ -29,7 +29,9 @@ export async function alignWindow(audio: Float32Array, offset: number, sentences
     starts.push(transcript.length);
     transcript += s.text;
   }
+  const t0 = performance.now();
   const { words, reference } = await alignChunk(audio, transcript, language);
+  const t1 = performance.now();
 
   const level = loudness(audio, ALIGN_RATE);
   const duration = audio.length / ALIGN_RATE;
@@ -87,6 +89,7 @@ export async function alignWindow(audio: Float32Array, offset: number, sentences
         : Number.NaN,
     );
   }
+  if (process.env.ALIGN_DEBUG) console.error(`window: dtw ${(t1 - t0).toFixed(0)} ms, confidence ${(performance.now() - t1).toFixed(0)} ms`);
   // Typical for this recording; with very few sentences, the fixture's typical score stands in.
   const typicalScore = scores.filter(Number.isFinite).length >= 4 ? median(scores) : 0.86;
   const out: WindowSentence[] = [];

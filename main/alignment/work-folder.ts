@@ -34,8 +34,8 @@ export class WorkFolder {
     this.pcm = join(dir, 'audio.pcm');
   }
 
-  static async jobKey(audioFiles: readonly string[], sentences: readonly SentenceInput[], language: string): Promise<string> {
-    const hash = createHash('sha256').update(JSON.stringify({ v: ALIGNER_VERSION, language, sentences }));
+  static async jobKey(audioFiles: readonly string[], sentences: readonly SentenceInput[], language: string, windowSeconds?: number): Promise<string> {
+    const hash = createHash('sha256').update(JSON.stringify({ v: ALIGNER_VERSION, language, sentences, windowSeconds }));
     for (const file of audioFiles) {
       const s = await stat(file);
       hash.update(JSON.stringify([file, s.size, s.mtimeMs]));

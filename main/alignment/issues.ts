@@ -53,6 +53,8 @@ export function findIssues(inputs: readonly SentenceInput[], aligned: readonly A
       message = `${which}: not found in the audio (about ${Math.round(expected)} s of text, ${Math.round(available)} s of audio between ${clock(prevEnd)} and ${clock(nextStart)}); left untimed.`;
     }
     issues.push({ kind, sentenceIds: ids, start: prevEnd, end: nextStart, message });
+    // The stretch up to the next timed sentence is reported; its start is no second gap.
+    prevEnd = nextStart;
     k = j;
   }
   if (duration - prevEnd > LONG_GAP && aligned.some((s) => s.end !== null)) {

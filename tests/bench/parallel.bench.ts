@@ -1,18 +1,18 @@
 // Sentence alignment (common/align), issue 14. Accuracy: the bundled interview's German and English
 // written out as two plain texts, segmented and aligned, scored against our hand pairing
-// (precision and recall over sentence links; see tests/fixtures/align/parallel.ts), plainly and
+// (precision and recall over sentence links; see tests/fixtures/parallel/parallel.ts), plainly and
 // with the damage real translations show (a chapter missing, sentences joined, sentences left
 // out). Speed: the interview repeated with shuffled chapters to 100k German words, aligned, with
 // the time, the peak heap and the resident memory.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { alignSentences, type Alignment } from '../../common/align/align';
+import { alignSentences, type Alignment } from '../../common/parallel/align';
 import type { Edition } from '../../common/edition/model';
 import { parseEdition } from '../../common/edition/parse';
 import { countWords } from '../../common/text/words';
-import { repeatedEdition } from '../fixtures/align/book';
-import { linkScore, parallelTexts, type ParallelOptions, type ParallelTexts } from '../fixtures/align/parallel';
+import { repeatedEdition } from '../fixtures/parallel/book';
+import { linkScore, parallelTexts, type ParallelOptions, type ParallelTexts } from '../fixtures/parallel/parallel';
 import type { Benchmark, BenchRow } from './types';
 
 const pct = (x: number): number => Math.round(x * 10000) / 100;

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGLISH, GERMAN, GREEK, plain } from '../../common/align/texts';
+import { ENGLISH, GERMAN, GREEK, plain } from '../../common/parallel/texts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 
 const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  promisify(execFile)(process.execPath, ['--import', 'tsx', 'main/align/pair-cli.ts', ...args], { cwd: REPO })
+  promisify(execFile)(process.execPath, ['--import', 'tsx', 'main/parallel/pair-cli.ts', ...args], { cwd: REPO })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 

@@ -7,7 +7,7 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { alignSentences, type AlignProgress } from '../../common/align/align';
+import { alignSentences, type AlignProgress } from '../../common/parallel/align';
 import { lineSentences, segmentText } from '../../common/text/segment';
 
 const USAGE = `Usage: npm run pair -- <original> <translation> [options]

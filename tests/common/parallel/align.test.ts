@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSentences, type Alignment } from '../../../common/align/align';
+import { alignSentences, type Alignment } from '../../../common/parallel/align';
 import { segmentText } from '../../../common/text/segment';
 import { ENGLISH, GERMAN, GREEK, plain, RUSSIAN } from './texts';
 

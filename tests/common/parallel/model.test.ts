@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorKeys, buildAnchors, foldWord } from '../../../common/align/anchors';
-import { lengthCost, negLogErfc } from '../../../common/align/length-cost';
+import { anchorKeys, buildAnchors, foldWord } from '../../../common/parallel/anchors';
+import { lengthCost, negLogErfc } from '../../../common/parallel/length-cost';
 
 describe('lengthCost', () => {
   it('is least for lengths in the expected ratio and grows with the misfit', () => {

@@ -3,6 +3,7 @@
 export default {
   en: {
     'player.region': 'Player',
+    'player.controls': 'Player controls',
     'player.transport': 'Playback',
     'player.play': 'Play',
     'player.pause': 'Pause',
@@ -66,6 +67,7 @@ export default {
   },
   de: {
     'player.region': 'Player',
+    'player.controls': 'Bedienung',
     'player.transport': 'Wiedergabe',
     'player.play': 'Abspielen',
     'player.pause': 'Pause',

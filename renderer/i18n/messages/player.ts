@@ -64,6 +64,7 @@ export default {
     'whereAmI.time': '{time} of {total}.',
     'whereAmI.playing': 'Playing.',
     'whereAmI.paused': 'Paused.',
+    'player.ready': '{title} is ready: {count} chapters, {duration}. Space plays, question mark lists the keys.',
   },
   de: {
     'player.region': 'Player',
@@ -128,5 +129,6 @@ export default {
     'whereAmI.time': '{time} von {total}.',
     'whereAmI.playing': 'Wiedergabe läuft.',
     'whereAmI.paused': 'Angehalten.',
+    'player.ready': '{title} ist bereit: {count} Kapitel, {duration}. Leertaste spielt ab, Fragezeichen zeigt die Tasten.',
   },
 } as const;

@@ -32,18 +32,19 @@ export function ChapterList() {
               <button
                 type="button"
                 className="chapter-link"
-                // Heard as "1. Title, length 18 seconds": from the grid's cells Orca heard the time
-                // twice, not called a length, with a stray space before the comma.
-                aria-label={`${i + 1}. ${chapter.title[lang]}${t('chapters.length', { length: speakTime(duration, t) })}`}
                 aria-current={isCurrent ? 'true' : undefined}
                 disabled={start === null}
                 onClick={() => start !== null && player.playFromTime(start)}
               >
                 <span className="chapter-number">{i + 1}.</span>{' '}
-                <span className="chapter-title" lang={lang}>
-                  {chapter.title[lang]}
+                {/* Heard as "1. Title (length 18 seconds)": Orca heard the time twice, not called a
+                    length, and a stray space before a comma (each grid cell is a block to it). The
+                    seen time is left out of the name, the spoken length sits in the title's cell. */}
+                <span className="chapter-title">
+                  <span lang={lang}>{chapter.title[lang]}</span>
+                  <span className="visually-hidden"> ({t('chapters.length', { length: speakTime(duration, t) })})</span>
                 </span>
-                <span className="chapter-duration">
+                <span className="chapter-duration" aria-hidden="true">
                   <time dateTime={`PT${Math.round(duration)}S`}>{formatTime(duration)}</time>
                 </span>
               </button>

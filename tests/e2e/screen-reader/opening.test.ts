@@ -35,7 +35,7 @@ describe.skipIf(missing)('opening the app under Orca', () => {
     expect(stops[0]).toMatch(/Skip to the transcript link/);
     expect(stops[1]).toMatch(/Skip to the player/);
     expect(stops[2]).toMatch(/Search the transcript and your notes editable combo box/);
-    expect(stops.join('\n')).toMatch(/Keys push button[\s\S]*Settings push button[\s\S]*1\. Der erste digitale Überwachungsstaat, length 18 seconds push button/);
+    expect(stops.join('\n')).toMatch(/Keys push button[\s\S]*Settings push button[\s\S]*1\. Der erste digitale Überwachungsstaat \(length 18 seconds\) push button/);
     // No control is heard without a name ("push button" alone) or twice in a row.
     for (const stop of stops) expect(stop).not.toMatch(/^(push button|link|combo box)/);
     // Back to the top, and the second stop takes the user to Play.

@@ -58,6 +58,12 @@ export function ReadyAnnouncer() {
     const title = player.edition.title[lang] || player.edition.title.de;
     setMessage(t('player.ready', { title, count: player.edition.chapters.length, duration: speakTime(duration, t) }));
   }, [status, duration, lang, player, t]);
+  // Said once, then gone: left in the page, Orca read it again when it lost its place (after a dialog).
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 5000);
+    return () => clearTimeout(timer);
+  }, [message]);
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="ready-announcer">
       {message}

@@ -327,7 +327,14 @@ export async function startScreenReader(options: StartStackOptions = {}): Promis
     pids.chromium = chrome.pid;
     const [, ws] = await waitForLine(chrome.stderr!, /DevTools listening on (ws:\/\/\S+)/, 'Chromium');
     chrome.stderr!.resume();
-    browser = await chromium.connectOverCDP(ws!);
+    // Now and then (about one start in ten here) the first CDP attach never completes: try again.
+    for (let attempt = 1; !browser; attempt++) {
+      try {
+        browser = await chromium.connectOverCDP(ws!, { timeout: 8000 });
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     const page = await findAppPage(browser, server.host.origin);
 
     const xdotool = (args: string[]) => run('/usr/bin/xdotool', args, { env });

@@ -39,6 +39,38 @@ export function SentenceAnnouncer() {
   );
 }
 
+/**
+ * Says once that the document is open and can be played: a screen reader reads the page as it
+ * loads (the loading screen, then a page that is still filling in), and nothing told the user when
+ * it was done. The region is there from the first render, empty, so its message is announced.
+ */
+export function ReadyAnnouncer() {
+  const t = useT();
+  const player = usePlayer();
+  const status = usePlayerState((s) => s.status);
+  const duration = usePlayerState((s) => s.duration);
+  const lang = usePlayerState((s) => s.lang);
+  const [message, setMessage] = useState('');
+  const said = useRef(false);
+  useEffect(() => {
+    if (said.current || status !== 'ready') return;
+    said.current = true;
+    const title = player.edition.title[lang] || player.edition.title.de;
+    setMessage(t('player.ready', { title, count: player.edition.chapters.length, duration: speakTime(duration, t) }));
+  }, [status, duration, lang, player, t]);
+  // Said once, then gone: left in the page, Orca read it again when it lost its place (after a dialog).
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 5000);
+    return () => clearTimeout(timer);
+  }, [message]);
+  return (
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="ready-announcer">
+      {message}
+    </div>
+  );
+}
+
 export function WhereAmI() {
   const t = useT();
   const player = usePlayer();

@@ -1,7 +1,7 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
 import { useEffect, useState, type ReactNode } from 'react';
-import { SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
+import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
@@ -128,6 +128,7 @@ function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout:
           <ChapterAnnouncer />
           <SentenceAnnouncer />
           <WhereAmI />
+          <ReadyAnnouncer />
         </>
       }
       sidebar={sidebarContent ? { label: t(sidebarLabel), content: sidebarContent } : undefined}

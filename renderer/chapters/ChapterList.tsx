@@ -37,13 +37,15 @@ export function ChapterList() {
                 onClick={() => start !== null && player.playFromTime(start)}
               >
                 <span className="chapter-number">{i + 1}.</span>{' '}
-                <span className="chapter-title" lang={lang}>
-                  {chapter.title[lang]}
+                {/* Heard as "1. Title (length 18 seconds)": Orca heard the time twice, not called a
+                    length, and a stray space before a comma (each grid cell is a block to it). The
+                    seen time is left out of the name, the spoken length sits in the title's cell. */}
+                <span className="chapter-title">
+                  <span lang={lang}>{chapter.title[lang]}</span>
+                  <span className="visually-hidden"> ({t('chapters.length', { length: speakTime(duration, t) })})</span>
                 </span>
-                <span className="visually-hidden">, </span>
-                <span className="chapter-duration">
+                <span className="chapter-duration" aria-hidden="true">
                   <time dateTime={`PT${Math.round(duration)}S`}>{formatTime(duration)}</time>
-                  <span className="visually-hidden"> ({speakTime(duration, t)})</span>
                 </span>
               </button>
             </li>

@@ -18,9 +18,11 @@ export function PlayerControls({ marks, extra }: { marks?: readonly WaveformMark
   const status = usePlayerState((s) => s.status);
   const t = useT();
   return (
-    <section className="player" aria-label={t('player.region')}>
+    <section id="player" className="player" aria-label={t('player.region')} tabIndex={-1}>
       <Waveform {...(marks ? { marks } : {})} />
-      <div className="player-row">
+      {/* A toolbar, so that a screen reader in browse mode switches to focus mode on its buttons
+          (Orca does for toolbar descendants) and every key of the app reaches the app from here. */}
+      <div className="player-row" role="toolbar" aria-label={t('player.controls')}>
         <TimeDisplay />
         <div className="control-group transport" role="group" aria-label={t('player.transport')}>
           <ControlButton label={t('player.previousChapter')} command="previousChapter" onClick={() => player.go('chapter', -1)}>
@@ -42,6 +44,7 @@ export function PlayerControls({ marks, extra }: { marks?: readonly WaveformMark
             label={playing ? t('player.pause') : t('player.play')}
             command="playPause"
             className="play-pause"
+            skipTarget
             disabled={status === 'loading' && !playing}
             onClick={() => player.togglePlay()}
           >

@@ -3,7 +3,7 @@
 // this frame, so the app always shows a title and a way on, never a blank window. On a small window
 // or at a large text size the side panels fold away behind buttons in the header (see panels.tsx),
 // so the transcript keeps its room and nothing scrolls sideways.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { HelpDialog } from '../ui/HelpDialog';
@@ -24,6 +24,14 @@ export interface AppFrameProps {
   player?: ReactNode;
   /** More sections for the settings view (a feature's own settings), shown before the reset. */
   settingsExtra?: ReactNode;
+}
+
+/** The player's own first stop (Play), else the player region (`id="player"`). */
+function skipToPlayer(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.querySelector<HTMLElement>('#player [data-skip-target]') ?? document.getElementById('player');
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
 }
 
 export function AppFrame({ title, titleLang = 'de', status, toolbar, notices, navigation, main, sidebar, player, settingsExtra }: AppFrameProps) {
@@ -78,6 +86,12 @@ export function AppFrame({ title, titleLang = 'de', status, toolbar, notices, na
         <a className="skip-link" href="#main">
           {t('app.skipToTranscript')}
         </a>
+        {player && (
+          // Past the header, 17 chapters, the transcript and the notes, Play was the 38th Tab stop.
+          <a className="skip-link" href="#player" onClick={skipToPlayer}>
+            {t('app.skipToPlayer')}
+          </a>
+        )}
         <header className="app-header">
           <h1 className="app-title">
             <span className="app-name">{t('app.name')}</span>

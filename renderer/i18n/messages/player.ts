@@ -3,6 +3,7 @@
 export default {
   en: {
     'player.region': 'Player',
+    'player.controls': 'Player controls',
     'player.transport': 'Playback',
     'player.play': 'Play',
     'player.pause': 'Pause',
@@ -46,6 +47,7 @@ export default {
     'player.startFailed': 'The narration could not start playing ({detail}). Press Play to try again.',
     'chapters.heading': 'Chapters',
     'chapters.announce': 'Chapter {number} of {count}: {title}',
+    'chapters.length': 'length {length}',
     'transcript.label': 'Transcript',
     'transcript.keys': 'Up and Down arrows move between sentences; Enter plays from the sentence.',
     'transcript.backToCurrent': 'Back to the current place',
@@ -62,9 +64,11 @@ export default {
     'whereAmI.time': '{time} of {total}.',
     'whereAmI.playing': 'Playing.',
     'whereAmI.paused': 'Paused.',
+    'player.ready': '{title} is ready: {count} chapters, {duration}. Space plays, question mark lists the keys.',
   },
   de: {
     'player.region': 'Player',
+    'player.controls': 'Bedienung',
     'player.transport': 'Wiedergabe',
     'player.play': 'Abspielen',
     'player.pause': 'Pause',
@@ -108,6 +112,7 @@ export default {
     'player.startFailed': 'Die Lesung konnte nicht starten ({detail}). Zum erneuten Versuch „Abspielen“ drücken.',
     'chapters.heading': 'Kapitel',
     'chapters.announce': 'Kapitel {number} von {count}: {title}',
+    'chapters.length': 'Länge {length}',
     'transcript.label': 'Text',
     'transcript.keys': 'Die Pfeiltasten nach oben und unten wechseln zwischen Sätzen; die Eingabetaste spielt ab dem Satz.',
     'transcript.backToCurrent': 'Zurück zur aktuellen Stelle',
@@ -124,5 +129,6 @@ export default {
     'whereAmI.time': '{time} von {total}.',
     'whereAmI.playing': 'Wiedergabe läuft.',
     'whereAmI.paused': 'Angehalten.',
+    'player.ready': '{title} ist bereit: {count} Kapitel, {duration}. Leertaste spielt ab, Fragezeichen zeigt die Tasten.',
   },
 } as const;

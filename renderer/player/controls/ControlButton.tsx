@@ -13,9 +13,11 @@ interface ControlButtonProps {
   pressed?: boolean;
   disabled?: boolean;
   className?: string;
+  /** Marks the button the "Skip to the player" link focuses. */
+  skipTarget?: boolean;
 }
 
-export function ControlButton({ label, command, onClick, children, pressed, disabled, className }: ControlButtonProps) {
+export function ControlButton({ label, command, onClick, children, pressed, disabled, className, skipTarget }: ControlButtonProps) {
   const t = useT();
   const keys = command ? keysFor(command) : [];
   const title = keys.length > 0 ? t('player.withKeys', { label, keys: keys.map((k) => keyLabel(k, t)).join(` ${t('keys.or')} `) }) : label;
@@ -28,6 +30,7 @@ export function ControlButton({ label, command, onClick, children, pressed, disa
       aria-keyshortcuts={keys.length > 0 ? keys.map(ariaKeys).join(' ') : undefined}
       title={title}
       disabled={disabled}
+      data-skip-target={skipTarget ? 'true' : undefined}
       onClick={onClick}
     >
       <span aria-hidden="true">{children}</span>

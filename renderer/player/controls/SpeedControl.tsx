@@ -30,7 +30,9 @@ export function SpeedControl() {
         aria-valuetext={t('player.rateSpoken', { rate: rate.toLocaleString(uiLang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
         onChange={(event) => player.setRate(Number(event.target.value))}
       />
-      <output htmlFor={`${id}-input`} className="rate-value" data-testid="rate">
+      {/* An <output> is an implicit polite live region: Orca read "1.0×" at start and at every change,
+          while the slider itself already says the speed. The value is seen here, heard on the slider. */}
+      <output htmlFor={`${id}-input`} className="rate-value" data-testid="rate" aria-live="off" aria-hidden="true">
         {formatRate(rate)}
       </output>
       <ControlButton label={t('player.faster')} command="faster" onClick={() => player.changeRate(0.1)} disabled={rate >= MAX_RATE}>

@@ -1,16 +1,17 @@
-// Dialogs, search, notes and errors as Orca says them: each dialog by its name with the focus inside
-// and back where it was after Escape; search results with their count, and where a chosen one goes;
-// the note editor, its saving and deleting with undo; an error as an alert.
+// Search, notes and errors as Orca says them: search results with their count, and where a chosen
+// one goes; the note editor, a new note and deleting with undo; an error as an alert. (Dialogs are
+// not here yet: Orca 43 does not announce the cards dialog as a dialog and loses its place when one
+// closes; see issue 15.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { press, waitUntilReady } from './support/helpers';
 import { missingStack, startScreenReader, type ScreenReaderStack } from './support/stack';
 
 const missing = missingStack();
-if (missing && process.env.CI) throw new Error(`the screen-reader stack is missing: ${missing} (.ci/run installs it)`);
+// The tests need the stack; without it they fail and say what to install (.ci/run installs it).
+if (missing) throw new Error(`the screen-reader stack is missing: ${missing} (on Debian: apt-get install orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool; .ci/run installs it)`);
 let sr: ScreenReaderStack;
 
 beforeAll(async () => {
-  if (missing) return;
   sr = await startScreenReader();
   await waitUntilReady(sr.page);
   await sr.transcript.waitFor(/is ready/, { timeoutMs: 10_000 });
@@ -24,7 +25,7 @@ afterAll(async () => {
   await sr?.close();
 });
 
-describe.skipIf(missing)('dialogs, search, notes and errors with Orca', () => {
+describe('dialogs, search, notes and errors with Orca', () => {
   it('announces the note editor and a new note, and confirms deleting with undo', async () => {
     const editor = await press(sr, 'n', { until: /Note at/, timeoutMs: 8000 });
     expect(editor.text).toMatch(/Note at .*(edit|entry|text)/i);
@@ -52,29 +53,6 @@ describe.skipIf(missing)('dialogs, search, notes and errors with Orca', () => {
     const chosen = await press(sr, 'Return', { until: /Chapter 5 of 17/, timeoutMs: 8000 });
     expect(chosen.text).toMatch(/Chapter 5 of 17: Weiter als Orwell/);
   });
-
-  for (const [label, keys, name] of [
-    // Cards first: after a dialog closes Orca 43 stays in browse mode at a stale place (the focus is
-    // back on Play, but Orca did not notice), where Shift+K is its "previous link".
-    ['the study cards', 'shift+k', /Study cards dialog/],
-    ['the list of keys', 'question', /Keyboard keys dialog/],
-    ['the settings', 'ctrl+comma', /Settings dialog/],
-  ] as const) {
-    // Not yet passing, so skipped (see issue 15's report): the cards dialog focuses itself and is
-    // heard as "Study cards (0 cards) clickable", not as a dialog; after a dialog closes with the
-    // focus back on Play, Orca 43 often stays in browse mode at a stale place and takes the next
-    // dialog's key (Shift+K: previous link) or says nothing for it.
-    it.skip(`announces ${label} by name, keeps the focus inside, and gives it back to Play on Escape`, async () => {
-      const opened = await press(sr, keys, { until: name });
-      expect(opened.text).toMatch(name);
-      expect(await sr.page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null)).toBe(true);
-      // Escape closes it and the focus is back on Play. What Orca says then is logged: Orca 43
-      // often misses the focus coming back from a closing dialog (see the report in issue 15).
-      await press(sr, 'Escape', { quietMs: 1000 });
-      await expect.poll(() => sr.page.evaluate(() => document.activeElement?.getAttribute('aria-label')), { timeout: 3000 }).toBe('Play');
-      expect(await sr.page.evaluate(() => document.querySelector('dialog[open]'))).toBeNull();
-    });
-  }
 
   it('speaks an error as an alert: narration audio that cannot be opened', async () => {
     await sr.page.route('**/media/**', (route) => route.abort());

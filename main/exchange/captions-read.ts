@@ -2,7 +2,7 @@
 // what a timed transcript needs that the formats allow: cues in order and not overlapping, times that
 // are numbers. Every problem names the file and the line. The inline word timestamps of a WebVTT cue
 // (<00:00:01.000>) become word start times; a word without one has none (null).
-import { parseText, tokenizeVTTCue, type VTTNode } from 'media-captions';
+import { parseText, parseVTTTimestamp, tokenizeVTTCue, type VTTNode } from 'media-captions';
 import { splitWords } from '../../common/text/words';
 import { DEFAULT_LIMITS, megabytes } from './limits';
 
@@ -68,12 +68,25 @@ export async function readCaptions(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  // media-captions keeps no line numbers on cues; with no parse errors, the n-th timing line of
-  // the file is the n-th cue's.
+  // media-captions keeps no line numbers on cues, and drops a cue it cannot use without always
+  // saying so (an SRT cue ending before it starts). So each timing line is matched to the next cue
+  // by its start time (read with the library's own timestamp parser); a line no cue matches is
+  // named as one that was not read.
   const timingLines: number[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    if (line.includes('-->')) timingLines.push(i + 1);
+  const lines = text.split(/\r\n|\r|\n/);
+  let nextCue = 0;
+  lines.forEach((line, i) => {
+    if (!line.includes('-->')) return;
+    const start = parseVTTTimestamp(line.split('-->')[0]!.trim().replace(',', '.'));
+    const cue = result.cues[nextCue];
+    if (cue && start !== null && Math.abs(cue.startTime - start) < SLACK) {
+      timingLines.push(i + 1);
+      nextCue++;
+    } else if (problems.length < MAX_PROBLEMS) {
+      problems.push(`${fileName}, line ${i + 1}: the cue could not be read: its times are malformed, or it ends before it starts`);
+    }
   });
+  if (problems.length > 0) return { ok: false, problems };
 
   const cues: ReadCue[] = result.cues.map((cue, i) => {
     const tokens = format === 'vtt' ? tokenizeVTTCue(cue) : [{ type: 'text' as const, data: cue.text }];

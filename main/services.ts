@@ -4,6 +4,7 @@ import type { AppInfo } from '../common/bridge/contract';
 import type { BridgeHandlers } from './bridge/dispatch';
 import { createEventHub, type BridgeEventFeed } from './bridge/events';
 import { createCardsService } from './cards/service';
+import { createExchangeService } from './exchange/service';
 import { createLibrary, type Library } from './library/library';
 import { createMediaCatalog, type MediaCatalog } from './media/catalog';
 import { jobHandlers, publishJobs } from './jobs/handlers';
@@ -42,6 +43,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const userDb = createUserDatabase({ dataDir: paths.dataDir });
   const notes = createNotesService({ dataDir: paths.dataDir, userDb, editions: library.editions });
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
+  const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   const handlers = {
@@ -63,6 +65,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     savePosition: (position) => settings.savePosition(position),
     ...notes.handlers,
     ...cards.handlers,
+    ...exchange.handlers,
     ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 

@@ -5,6 +5,7 @@
 import app from './app';
 import cards from './cards';
 import display from './display';
+import exchange from './exchange';
 import keys from './keys';
 import learning from './learning';
 import library from './library';
@@ -17,6 +18,7 @@ export const CATALOGS = [
   app,
   cards,
   display,
+  exchange,
   keys,
   learning,
   library,

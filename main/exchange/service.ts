@@ -59,7 +59,12 @@ export async function writeExport(
   for (const file of rendered) {
     const fileName = `${stem}${file.suffix}`;
     const path = join(options.folder, fileName);
-    await writeFileAtomic(path, file.data);
+    try {
+      await writeFileAtomic(path, file.data);
+    } catch (error) {
+      // A file system error says which call failed; the reader wants to know where and why.
+      throw new BridgeError('failed', `${fileName} could not be written to ${options.folder}: ${(error as Error).message}`);
+    }
     files.push({ fileName, path, mimeType: file.mimeType, bytes: file.data.length });
   }
   return files;

@@ -31,7 +31,7 @@ function fitPiece(piece: string, width: number): string[] {
 const length = (text: string) => Array.from(text).length;
 
 /**
- * The cues of one sentence. Words are packed greedily into lines of `width`, lines into cues of
+ * The cues of one sentence. Words are packed into lines of at most `width`, lines into cues of
  * `maxLines`; a cue runs from its first word's start (the sentence's start for the first cue) to its
  * last word's end (the sentence's end for the last), so the cues of a sentence never overlap.
  */
@@ -41,14 +41,32 @@ export function sentenceCues(sentence: TimedTextSentence, width = SRT_LINE_CHARS
     .map((piece, word) => ({ word, parts: fitPiece(piece.replace(/\s+/g, ' ').trim(), width) }))
     .flatMap(({ word, parts }) => parts.map((text) => ({ word, text })))
     .filter((token) => token.text !== '');
-  const lines: { text: string; first: number; last: number }[] = [];
-  for (const token of tokens) {
-    const line = lines[lines.length - 1];
-    if (line && length(line.text) + 1 + length(token.text) <= width) {
-      line.text += ` ${token.text}`;
-      line.last = token.word;
-    } else {
-      lines.push({ text: token.text, first: token.word, last: token.word });
+  const pack = (limit: number) => {
+    const lines: { text: string; first: number; last: number }[] = [];
+    for (const token of tokens) {
+      const line = lines[lines.length - 1];
+      if (line && length(line.text) + 1 + length(token.text) <= limit) {
+        line.text += ` ${token.text}`;
+        line.last = token.word;
+      } else {
+        lines.push({ text: token.text, first: token.word, last: token.word });
+      }
+    }
+    return lines;
+  };
+  // Greedy packing leaves a short last line ("… Geschenk der" / "Geschichte erwiesen."). A text
+  // that needs more than one line is packed instead at the narrowest width that needs no more cues,
+  // so its lines (and its cues) come out about even. One line stays one line.
+  let lines = pack(width);
+  if (lines.length > 1) {
+    const room = Math.ceil(lines.length / maxLines) * maxLines;
+    const longest = Math.max(...tokens.map((t) => length(t.text)));
+    for (let narrower = Math.max(longest, Math.ceil(length(tokens.map((t) => t.text).join(' ')) / room)); narrower < width; narrower++) {
+      const candidate = pack(narrower);
+      if (candidate.length <= room) {
+        lines = candidate;
+        break;
+      }
     }
   }
   const cues: SrtCue[] = [];

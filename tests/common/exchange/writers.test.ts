@@ -130,6 +130,22 @@ describe('SRT', () => {
     }
   });
 
+  it('balances the lines of a cue instead of leaving a short last line, and keeps a short sentence on one line', () => {
+    const make = (text: string) => {
+      let from = 0;
+      const words = text.split(' ').map((w, i) => {
+        const word = { text: w, from, to: from + w.length, start: i, end: i + 0.5 };
+        from += w.length + 1;
+        return word;
+      });
+      return { id: 's1', paragraphId: 'p', chapterId: 'c', speaker: null, text, start: 0, end: words.length, words };
+    };
+    const [cue] = sentenceCues(make('eins zwei drei vier fünf sechs sieben acht neun zehn elf'));
+    expect(cue!.lines).toHaveLength(2);
+    expect(Math.abs(cue!.lines[0]!.length - cue!.lines[1]!.length)).toBeLessThanOrEqual('sieben'.length + 1);
+    expect(sentenceCues(make('Ein kurzer Satz.'))[0]!.lines).toEqual(['Ein kurzer Satz.']);
+  });
+
   it('cuts a word longer than a line rather than write a line too long', () => {
     const long = 'Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft';
     const cues = sentenceCues({ id: 's1', paragraphId: 'p', chapterId: 'c', speaker: null, text: long, start: 0, end: 3, words: [{ text: long, from: 0, to: long.length, start: 0, end: 3 }] });

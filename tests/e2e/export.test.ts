@@ -90,3 +90,39 @@ describe('the export dialog', () => {
     expect((await focused()).text).toBe('Export…');
   });
 });
+
+describe('the Export button in large text and zoom', () => {
+  // The button adds to the header: the header still wraps instead of scrolling, and the page still
+  // fits the window (the checks of a11y-reflow.test.ts, repeated here for the new button), and the
+  // dialog itself does not scroll sideways.
+  const cases: [string, { width: number; height: number }, number, number][] = [
+    ['200% text, 1024x768', { width: 1024, height: 768 }, 1, 2],
+    ['300% text, 1024x768', { width: 1024, height: 768 }, 1, 3],
+    ['200% zoom', { width: 512, height: 384 }, 2, 1],
+  ];
+  for (const [name, viewport, deviceScaleFactor, fontScale] of cases) {
+    it(`${name}: nothing scrolls sideways, the page fits, the dialog too`, async () => {
+      const large = await openPlayer({
+        context: { viewport, deviceScaleFactor },
+        beforeOpen: async (running) => running.services.handlers.updateSettings({ patch: { fontScale } }),
+      });
+      try {
+        await waitUntilReady(large.page);
+        const page = large.page;
+        const measure = () =>
+          page.evaluate(() => ({
+            document: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            pageVertical: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+            header: document.querySelector('.app-header')!.scrollWidth - document.querySelector('.app-header')!.clientWidth,
+          }));
+        expect(await measure()).toEqual({ document: 0, pageVertical: 0, header: 0 });
+        await page.getByRole('button', { name: 'Export…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export the document' });
+        await dialog.waitFor();
+        expect(await page.evaluate(() => { const d = document.querySelector('.export-dialog')!; return d.scrollWidth - d.clientWidth; })).toBe(0);
+      } finally {
+        await large.close();
+      }
+    }, 90_000);
+  }
+});

@@ -40,7 +40,8 @@ export function toBilingualMarkdown(edition: Edition, timing: TimedTranscript | 
     bilingual && text.en.trim() !== '' && text.en !== text.de ? `${escapeMarkdown(text.de)} / ${escapeMarkdown(text.en)}` : escapeMarkdown(text.de);
 
   const out: string[] = [`# ${both(edition.title)}`];
-  if (track) out.push(`*${track.lang === 'de' ? 'Times of the German narration' : 'Times of the English narration'}.*`);
+  // Said in both languages, like the rest of the file: which narration the times belong to.
+  if (track) out.push(track.lang === 'de' ? '*Zeiten der deutschen Lesung · Times of the German narration*' : '*Zeiten der englischen Lesung · Times of the English narration*');
   for (const chapter of edition.chapters) {
     out.push(`## ${chapter.index + 1}. ${both(chapter.title)}`);
     for (const paragraph of edition.paragraphs.filter((p) => p.chapterId === chapter.id)) {

@@ -3,7 +3,7 @@
 // sentence too long for that is cut into several cues at word boundaries, each timed by its own
 // words, so that no cue shows text before it is spoken. SRT has no markup that every player
 // understands, so the text is plain (no speaker, no word times).
-import { clock } from './vtt';
+import { clock, cueEnd } from './vtt';
 import { ms, wordPieces, type TimedText, type TimedTextSentence } from './timed-text';
 
 export const SRT_LINE_CHARS = 42;
@@ -89,5 +89,5 @@ export function sentenceCues(sentence: TimedTextSentence, width = SRT_LINE_CHARS
 
 export function toSrt(timed: TimedText): string {
   const cues = timed.sentences.flatMap((sentence) => sentenceCues(sentence));
-  return cues.map((cue, i) => `${i + 1}\n${srtTime(cue.start)} --> ${srtTime(cue.end)}\n${cue.lines.join('\n')}`).join('\n\n') + '\n';
+  return cues.map((cue, i) => `${i + 1}\n${srtTime(cue.start)} --> ${srtTime(cueEnd(cue.start, cue.end))}\n${cue.lines.join('\n')}`).join('\n\n') + '\n';
 }

@@ -18,6 +18,14 @@ export function clock(totalMs: number, separator: '.' | ','): string {
   return `${pad(Math.floor(totalSeconds / 3600))}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(totalSeconds % 60)}${separator}${pad(millis, 3)}`;
 }
 
+/**
+ * A cue must end after it starts (the WebVTT validator refuses an empty cue). A sentence timed as a
+ * moment (an aligner's zero-length span) gets one millisecond, within what any round trip allows.
+ */
+export function cueEnd(start: number, end: number): number {
+  return ms(end) > ms(start) ? end : (ms(start) + 1) / 1000;
+}
+
 /** Cue text may hold no markup of its own: &, < and > are escaped, line breaks become spaces. */
 export function escapeCueText(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -56,7 +64,7 @@ export function toWebVtt(timed: TimedText): string {
   for (const sentence of timed.sentences) {
     const body = timedCueText(sentence);
     const voiced = sentence.speaker ? `<v ${escapeCueText(sentence.speaker)}>${body}</v>` : body;
-    blocks.push(`${sentence.id}\n${vttTime(sentence.start)} --> ${vttTime(sentence.end)}\n${voiced}`);
+    blocks.push(`${sentence.id}\n${vttTime(sentence.start)} --> ${vttTime(cueEnd(sentence.start, sentence.end))}\n${voiced}`);
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -70,7 +78,7 @@ export function toChaptersVtt(timed: TimedText): string {
   timed.chapters.forEach((chapter, i) => {
     const next = timed.chapters[i + 1];
     const end = next ? next.start : Math.max(chapter.end, timed.duration);
-    blocks.push(`${chapter.id}\n${vttTime(chapter.start)} --> ${vttTime(end)}\n${escapeCueText(chapter.title)}`);
+    blocks.push(`${chapter.id}\n${vttTime(chapter.start)} --> ${vttTime(cueEnd(chapter.start, end))}\n${escapeCueText(chapter.title)}`);
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -76,6 +76,15 @@ describe('WebVTT', () => {
     expect(timedCueText(sentence)).toBe('eins <00:00:01.200>zwei drei');
   });
 
+  it('gives a sentence timed as a moment a cue of one millisecond, never an empty one', () => {
+    const { edition, timing } = small();
+    const timed = timedText(edition, timing, 'de')!;
+    const first = timed.sentences[0]!;
+    const moment = { ...timed, sentences: [{ ...first, end: first.start, words: first.words.map((w) => ({ ...w, start: first.start, end: first.start })) }] };
+    expect(toWebVtt(moment)).toContain(`${vttTime(first.start)} --> ${vttTime(first.start + 0.001)}`);
+    expect(toSrt(moment)).toContain(`--> ${vttTime(first.start + 0.001).replace('.', ',')}`);
+  });
+
   it('writes a chapters track whose cues follow each other without gaps', async () => {
     const { edition, timing } = await interview();
     const track = timing.tracks.de!;

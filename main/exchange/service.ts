@@ -49,14 +49,22 @@ export function audioReader(media: MediaCatalog) {
 export async function writeExport(
   bundle: DocumentBundle,
   request: Omit<ExportDocumentRequest, 'documentId'>,
-  options: { folder: string; media: MediaCatalog; now: Date; signal?: AbortSignal },
+  options: { folder: string; media: MediaCatalog; now: Date; signal?: AbortSignal; progress?: (fraction: number, step: string) => void },
 ): Promise<ExportedFile[]> {
-  const rendered = await renderExport(bundle, { ...request, readAudio: audioReader(options.media), modified: options.now });
+  const read = audioReader(options.media);
+  const readAudio = async (mediaId: string) => {
+    options.progress?.(0.1, 'Reading the narration audio');
+    const audio = await read(mediaId);
+    options.progress?.(0.4, 'Packing the book');
+    return audio;
+  };
+  const rendered = await renderExport(bundle, { ...request, readAudio, modified: options.now });
   // The last moment a cancel can take effect without leaving some files of the export behind.
   options.signal?.throwIfAborted();
   const stem = exportStem(bundle.edition.id, options.now);
   const files: ExportedFile[] = [];
-  for (const file of rendered) {
+  for (const [i, file] of rendered.entries()) {
+    options.progress?.(0.8 + (0.2 * i) / rendered.length, 'Writing the file');
     const fileName = `${stem}${file.suffix}`;
     const path = join(options.folder, fileName);
     try {
@@ -79,8 +87,7 @@ export function createExchangeService({ dataDir, load, media, jobs, now = () => 
       const request = { format, ...(language ? { language } : {}) };
       if (format !== 'epub') return { jobId: null, files: await writeExport(bundle, request, { folder, media, now: now() }) };
       const jobId = jobs.startJob('export', async ({ signal, progress }) => {
-        progress(null, 'Packing the EPUB');
-        return { files: await writeExport(bundle, request, { folder, media, now: now(), signal }) };
+        return { files: await writeExport(bundle, request, { folder, media, now: now(), signal, progress }) };
       });
       return { jobId, files: [] };
     },

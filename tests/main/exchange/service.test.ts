@@ -83,9 +83,15 @@ describe('exportDocument', () => {
 
   it('packs an EPUB in a job whose result names the file, with the narration inside', async () => {
     const { handlers } = service();
+    const seen: JobEvent[] = [];
+    const stop = jobs.subscribe((e) => seen.push(e));
     const started = await handlers.exportDocument({ documentId: DOC, format: 'epub', language: 'en' });
     expect(started.files).toEqual([]);
     const event = await finished(started.jobId!);
+    stop();
+    // It said how far it was on the way (progress events are throttled, so not every step shows).
+    expect(seen.map((e) => e.state)).toContain('running');
+    expect(seen.filter((e) => e.state === 'running').every((e) => e.progress === null || (e.progress >= 0 && e.progress < 1))).toBe(true);
     expect(event.state).toBe('done');
     const { files } = event.result as { files: { fileName: string; path: string }[] };
     expect(files.map((f) => f.fileName)).toEqual(['china-sieht-alles-2026-03-04-05-06-07.en.epub']);

@@ -4,6 +4,7 @@ import type { AppInfo, DocumentSummary, LibraryEntry } from '../common/bridge/co
 import type { BridgeHandlers } from './bridge/dispatch';
 import { createEventHub, type BridgeEventFeed } from './bridge/events';
 import { createCardsService } from './cards/service';
+import { createExchangeService } from './exchange/service';
 import { createLibrary, type Library } from './library/library';
 import { createMediaCatalog, type MediaCatalog } from './media/catalog';
 import { jobHandlers, publishJobs } from './jobs/handlers';
@@ -43,6 +44,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const userDb = createUserDatabase({ dataDir: paths.dataDir });
   const notes = createNotesService({ dataDir: paths.dataDir, userDb, editions: library.editions });
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
+  const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   /** A library entry as the renderer lists it: with the user's last visit and place. */
@@ -93,6 +95,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     savePosition: (position) => settings.savePosition(position),
     ...notes.handlers,
     ...cards.handlers,
+    ...exchange.handlers,
     ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 

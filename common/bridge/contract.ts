@@ -5,6 +5,7 @@
 import type { Edition, Lang } from '../edition/model';
 import type { TimedTranscript } from '../timing/model';
 import { CARDS_METHODS, type CardsBridge } from './cards-contract';
+import { EXCHANGE_METHODS, type ExchangeBridge } from './exchange-contract';
 import type { JobEvent } from './events';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
 import type { Settings } from '../settings';
@@ -100,7 +101,7 @@ export interface CoreBridge {
 }
 
 /** Every bridge method takes at most one argument (an object) and returns a promise. */
-export interface Bridge extends CoreBridge, NotesBridge, CardsBridge {}
+export interface Bridge extends CoreBridge, NotesBridge, CardsBridge, ExchangeBridge {}
 
 export type BridgeMethod = keyof Bridge;
 
@@ -120,7 +121,7 @@ const CORE_METHODS = [
   'getJob',
 ] as const satisfies readonly (keyof CoreBridge)[];
 
-export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS, ...EXCHANGE_METHODS] as const satisfies readonly BridgeMethod[];
 
 // Compile-time check that the list names every method exactly (a missing one is an error here).
 type Missing = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
+import { EXCHANGE_SCHEMAS } from './exchange-schemas';
 import { documentId, lang, noArgument, sentenceId } from './ids';
 import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
@@ -63,6 +64,7 @@ export const BRIDGE_SCHEMAS = {
   getJob: z.object({ jobId: jobIdSchema }).strict(),
   ...NOTES_SCHEMAS,
   ...CARDS_SCHEMAS,
+  ...EXCHANGE_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;
 
 /** A one-line, human-readable account of what is wrong with an argument. */

@@ -3,6 +3,7 @@
 // shell needs to change.
 import type { ReactNode } from 'react';
 import { CardsButton } from '../cards/CardsView';
+import { ExportButton } from '../exchange/ExportDialog';
 import { LearningControls } from '../learning/LearningControls';
 import type { MessageKey } from '../i18n';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -16,6 +17,7 @@ export const toolbarContent: ReactNode = (
   <>
     <SearchBox />
     <CardsButton />
+    <ExportButton />
   </>
 );
 

@@ -6,6 +6,7 @@ import app from './app';
 import cards from './cards';
 import display from './display';
 import importing from './import';
+import exchange from './exchange';
 import keys from './keys';
 import learning from './learning';
 import library from './library';
@@ -19,6 +20,7 @@ export const CATALOGS = [
   cards,
   display,
   importing,
+  exchange,
   keys,
   learning,
   library,

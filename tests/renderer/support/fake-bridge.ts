@@ -172,6 +172,9 @@ export class FakeBridge implements SessionApi, Pick<Bridge, 'getSettings' | 'upd
       audioFiles: 0,
       zip: null,
     }));
+  // ---- exchange (exercised against the real service in tests/main/exchange) -------------------
+  exportDocument = (req: unknown) => this.call('exportDocument', req, (): never => this.unsupported('exportDocument'));
+  readExportFile = (req: unknown) => this.call('readExportFile', req, (): never => this.unsupported('readExportFile'));
   saveRecording = (req: unknown) => this.call('saveRecording', req, (): never => this.unsupported('saveRecording'));
   listRecordings = (req: { documentId: string }) => this.call('listRecordings', req, () => []);
   getRecording = (req: { id: string }) => this.call('getRecording', req, (): never => this.unsupported('getRecording'));

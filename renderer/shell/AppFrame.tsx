@@ -112,7 +112,7 @@ export function AppFrame({ title, titleLang = 'de', status, toolbar, notices, na
               </button>
             )}
             <button type="button" className="help-button" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
-              {t('app.keysButton')} <kbd aria-hidden="true">?</kbd>
+              <span className="help-word">{t('app.keysButton')}</span> <kbd aria-hidden="true">?</kbd>
             </button>
             <button type="button" className="settings-button" aria-keyshortcuts="Control+," onClick={() => setSettingsOpen(true)}>
               {t('app.settingsButton')}

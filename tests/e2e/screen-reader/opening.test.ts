@@ -31,10 +31,11 @@ describe('opening the app under Orca', () => {
 
   it('Tabs through named controls in a sensible order, with the player second', async () => {
     const stops: string[] = [];
-    for (let i = 0; i < 12; i++) stops.push((await press(sr, 'Tab', { quietMs: 400 })).text);
+    for (let i = 0; i < 14; i++) stops.push((await press(sr, 'Tab', { quietMs: 400 })).text);
     expect(stops[0]).toMatch(/Skip to the transcript link/);
     expect(stops[1]).toMatch(/Skip to the player/);
-    expect(stops[2]).toMatch(/Search the transcript and your notes editable combo box/);
+    expect(stops[2]).toMatch(/Library push button/);
+    expect(stops[3]).toMatch(/Search the transcript and your notes editable combo box/);
     expect(stops.join('\n')).toMatch(/Keys push button[\s\S]*Settings push button[\s\S]*1\. Der erste digitale Überwachungsstaat \(length 18 seconds\) push button/);
     // No control is heard without a name ("push button" alone) or twice in a row.
     for (const stop of stops) expect(stop).not.toMatch(/^(push button|link|combo box)/);

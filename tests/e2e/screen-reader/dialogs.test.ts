@@ -3,19 +3,14 @@
 // not here yet: Orca 43 does not announce the cards dialog as a dialog and loses its place when one
 // closes; see issue 15.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { press, waitUntilReady } from './support/helpers';
-import { missingStack, startScreenReader, type ScreenReaderStack } from './support/stack';
+import { press, startReady } from './support/helpers';
+import { requireStack, type ScreenReaderStack } from './support/stack';
 
-const missing = missingStack();
-// The tests need the stack; without it they fail and say what to install (.ci/run installs it).
-if (missing) throw new Error(`the screen-reader stack is missing: ${missing} (on Debian: apt-get install orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool; .ci/run installs it)`);
+requireStack();
 let sr: ScreenReaderStack;
 
 beforeAll(async () => {
-  sr = await startScreenReader();
-  await waitUntilReady(sr.page);
-  await sr.transcript.waitFor(/is ready/, { timeoutMs: 10_000 });
-  await sr.transcript.settle(0, 800, 6000);
+  sr = await startReady();
   // From Play, as a user who took the skip link.
   await press(sr, 'Tab');
   await press(sr, 'Tab');

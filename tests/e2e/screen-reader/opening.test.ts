@@ -2,11 +2,9 @@
 // structural check of the accessibility tree Orca reads (roles, names, states, levels, live regions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, press, waitUntilReady } from './support/helpers';
-import { missingStack, startScreenReader, type ScreenReaderStack } from './support/stack';
+import { requireStack, startScreenReader, type ScreenReaderStack } from './support/stack';
 
-const missing = missingStack();
-// The tests need the stack; without it they fail and say what to install (.ci/run installs it).
-if (missing) throw new Error(`the screen-reader stack is missing: ${missing} (on Debian: apt-get install orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool; .ci/run installs it)`);
+requireStack();
 let sr: ScreenReaderStack;
 
 beforeAll(async () => {

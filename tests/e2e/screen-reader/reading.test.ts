@@ -2,19 +2,14 @@
 // language heard as itself), the way to the app's keys (the player's toolbar, where Orca switches to
 // focus mode), where-am-I, playing quietly, a chapter change said once, and sentence announcements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { press, sleep, waitUntilReady } from './support/helpers';
-import { missingStack, startScreenReader, type ScreenReaderStack } from './support/stack';
+import { press, sleep, startReady } from './support/helpers';
+import { requireStack, type ScreenReaderStack } from './support/stack';
 
-const missing = missingStack();
-// The tests need the stack; without it they fail and say what to install (.ci/run installs it).
-if (missing) throw new Error(`the screen-reader stack is missing: ${missing} (on Debian: apt-get install orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool; .ci/run installs it)`);
+requireStack();
 let sr: ScreenReaderStack;
 
 beforeAll(async () => {
-  sr = await startScreenReader();
-  await waitUntilReady(sr.page);
-  await sr.transcript.waitFor(/is ready/, { timeoutMs: 10_000 });
-  await sr.transcript.settle(0, 800, 6000);
+  sr = await startReady();
 });
 afterAll(async () => {
   await sr?.close();

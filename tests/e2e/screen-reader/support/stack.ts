@@ -403,3 +403,11 @@ async function focusWindow(xdotool: (args: string[]) => Promise<{ stdout: string
   throw new Error(`no Chromium window on the display (pid ${pid})`);
 }
 
+
+/** The tests need the stack: without it a test file fails at once and says what to install. */
+export function requireStack(): void {
+  const missing = missingStack();
+  if (missing) {
+    throw new Error(`the screen-reader stack is missing: ${missing} (on Debian: apt-get install orca xvfb dbus-x11 at-spi2-core python3-pyatspi xdotool; .ci/run installs it)`);
+  }
+}

@@ -3,8 +3,8 @@
 // fields. The dialog itself is the scroller, so the export section scrolls away above the cards as
 // before and nothing scrolls inside something else (at 300% text a nested scroller would leave a
 // sliver). The card holding the focus stays rendered when it scrolls out of view, so a field being
-// edited never loses the focus or its unsaved text; Tab moves on to the next card, which the browser
-// scrolls into view, and the virtualiser renders the ones after it.
+// edited never loses the focus or its unsaved text; Tab moves on to the next card (always rendered,
+// see rangeExtractor), which the browser scrolls into view, and the virtualiser renders the rest.
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type FocusEvent, type Ref, type RefObject } from 'react';
 import type { Card } from '../../common/learning/cards';
@@ -38,11 +38,16 @@ export function CardsList({ cards, saveStates, scrollElement, controller, onPlay
 
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const focusedIndex = focusedId === null ? -1 : cards.findIndex((c) => c.id === focusedId);
+  // The focused card and its neighbours are always rendered: Tab and Shift+Tab then always find the
+  // next card in the DOM, however fast the keys come (the list renders the rest on scroll, a frame
+  // later; a held Tab key would otherwise run past the rendered cards and wrap around the dialog).
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes;
-      return [...indexes, focusedIndex].sort((a, b) => a - b);
+      const indexes = new Set(defaultRangeExtractor(range));
+      if (focusedIndex >= 0) {
+        for (const index of [focusedIndex - 1, focusedIndex, focusedIndex + 1]) if (index >= 0 && index < range.count) indexes.add(index);
+      }
+      return [...indexes].sort((a, b) => a - b);
     },
     [focusedIndex],
   );

@@ -4,7 +4,7 @@
 // echogarden looks, before echogarden first asks for it. The app data folder is derived from the
 // home folder; the aligner process points HOME at a folder of our own (`engineHome`), so nothing is
 // written into the user's real home and echogarden never finds anything there we did not put.
-import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -22,8 +22,12 @@ export async function provideEspeakPackage(): Promise<string> {
   const { getAppDataDir } = await import('echogarden/dist/utilities/PathUtilities.js');
   const { resolveToVersionedPackageNameIfNeeded } = await import('echogarden/dist/utilities/PackageManager.js');
   const target = join(getAppDataDir('echogarden'), 'packages', resolveToVersionedPackageNameIfNeeded('espeak-ng-emscripten'));
-  if (existsSync(join(target, 'espeak-ng.js'))) return target;
   const source = dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
+  // A link made by another install of the app (moved, updated or removed since) is made again to
+  // this one's package; a dangling link or a copy cut short is removed, never used.
+  if (linkTarget(target) !== null && linkTarget(target) !== source) rmSync(target, { force: true });
+  if (existsSync(join(target, 'espeak-ng.js'))) return target;
+  rmSync(target, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });
   try {
     // A junction needs no privileges on Windows; elsewhere it is an ordinary directory link.
@@ -32,4 +36,13 @@ export async function provideEspeakPackage(): Promise<string> {
     cpSync(source, target, { recursive: true });
   }
   return target;
+}
+
+/** Where a symbolic link points, or null when the path is not one (or does not exist). */
+function linkTarget(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    return null;
+  }
 }

@@ -89,6 +89,11 @@ describe('importing a text', () => {
 
   it('imports a pasted text, lists it with the focus on it, and opens it playing with its words lit', async () => {
     const { page } = app;
+    // From a fresh page, as a user coming back to import: this test does not lean on the dialog
+    // state the cancel above left (one loaded CI run once saw the dialog not reopen after it; not
+    // reproduced since, and noted in the issue).
+    await page.reload();
+    await waitUntilReady(page);
     await fillIn(SHORT_TEXT, 'Zehn Sätze');
     expect((await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.keyboard.press('Enter');

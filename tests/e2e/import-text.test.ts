@@ -72,6 +72,10 @@ describe('importing a text', () => {
 
   it('cancels a running import, and nothing is added', async () => {
     const { page } = app;
+    // Each test from a fresh page: on loaded CI runs the dialog has failed to reopen after an Escape
+    // (a defect recorded in issue 11, not yet found); these tests check the import itself.
+    await page.reload();
+    await waitUntilReady(page);
     await fillIn(LONG_TEXT, 'Abgebrochen');
     await page.keyboard.press('Enter');
     const cancel = dialog().getByRole('button', { name: 'Cancel import' });
@@ -89,9 +93,7 @@ describe('importing a text', () => {
 
   it('imports a pasted text, lists it with the focus on it, and opens it playing with its words lit', async () => {
     const { page } = app;
-    // From a fresh page, as a user coming back to import: this test does not lean on the dialog
-    // state the cancel above left (one loaded CI run once saw the dialog not reopen after it; not
-    // reproduced since, and noted in the issue).
+    // From a fresh page too (see the cancel test).
     await page.reload();
     await waitUntilReady(page);
     await fillIn(SHORT_TEXT, 'Zehn Sätze');

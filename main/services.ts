@@ -9,7 +9,9 @@ import { createLibrary, type Library } from './library/library';
 import { createMediaCatalog, type MediaCatalog } from './media/catalog';
 import { jobHandlers, publishJobs } from './jobs/handlers';
 import { createJobRunner, type JobRunner } from './jobs/runner';
+import { createImportService } from './import/service';
 import { importText } from './import/text-import';
+import type { Uploads } from './import/uploads';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
 import { createSettingsStore } from './settings/settings-store';
@@ -30,6 +32,8 @@ export interface Services {
   events: BridgeEventFeed;
   /** Long jobs; the services that need one start it here and return its id. */
   jobs: JobRunner;
+  /** Files on their way into an import (browser mode streams them in through its upload route). */
+  uploads: Uploads;
   /** Releases what the services hold open (databases, timers). */
   close(): Promise<void>;
 }
@@ -45,6 +49,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const notes = createNotesService({ dataDir: paths.dataDir, userDb, editions: library.editions });
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
+  const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events });
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   /** A library entry as the renderer lists it: with the user's last visit and place. */
@@ -96,6 +101,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     ...notes.handlers,
     ...cards.handlers,
     ...exchange.handlers,
+    ...imports.handlers,
     ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 
@@ -105,6 +111,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
     library,
     events,
     jobs,
+    uploads: imports.uploads,
     close: async () => {
       // Jobs first: one may still be writing to the database that closes next.
       await jobs.close();

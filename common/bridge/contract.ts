@@ -6,6 +6,7 @@ import type { Edition, Lang } from '../edition/model';
 import type { TimedTranscript } from '../timing/model';
 import { CARDS_METHODS, type CardsBridge } from './cards-contract';
 import { EXCHANGE_METHODS, type ExchangeBridge } from './exchange-contract';
+import { IMPORT_METHODS, type ImportBridge } from './import-contract';
 import type { JobEvent } from './events';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
 import type { Settings } from '../settings';
@@ -101,7 +102,7 @@ export interface CoreBridge {
 }
 
 /** Every bridge method takes at most one argument (an object) and returns a promise. */
-export interface Bridge extends CoreBridge, NotesBridge, CardsBridge, ExchangeBridge {}
+export interface Bridge extends CoreBridge, NotesBridge, CardsBridge, ExchangeBridge, ImportBridge {}
 
 export type BridgeMethod = keyof Bridge;
 
@@ -121,7 +122,7 @@ const CORE_METHODS = [
   'getJob',
 ] as const satisfies readonly (keyof CoreBridge)[];
 
-export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS, ...EXCHANGE_METHODS] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS, ...EXCHANGE_METHODS, ...IMPORT_METHODS] as const satisfies readonly BridgeMethod[];
 
 // Compile-time check that the list names every method exactly (a missing one is an error here).
 type Missing = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -14,6 +14,7 @@ export const jobEventSchema = z
     state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
     progress: fraction.nullable(),
     message: z.string().max(500).optional(),
+    secondsLeft: z.number().int().min(0).optional(),
     // JSON only: a result must survive both structured clone (IPC) and JSON (the web stream) alike.
     result: z.json().optional(),
     error: z

@@ -24,6 +24,8 @@ export interface JobEvent {
   progress: number | null;
   /** A short line about the current step, for a status bar or a log; not translated. */
   message?: string;
+  /** While running: the job's estimate of the seconds still to go, when it can make one. */
+  secondsLeft?: number;
   /** Only when done: the job's result, JSON-shaped (each kind documents its own). */
   result?: unknown;
   /** Only when failed. */

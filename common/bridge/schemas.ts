@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { BridgeMethod } from './contract';
 import { CARDS_SCHEMAS } from './cards-schemas';
 import { EXCHANGE_SCHEMAS } from './exchange-schemas';
+import { IMPORT_SCHEMAS, documentTitle, importLanguage, importedText, requiredTitle, textFormat } from './import-schemas';
 import { documentId, lang, noArgument, sentenceId } from './ids';
 import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
@@ -14,10 +15,7 @@ import { settingsPatchSchema } from '../settings';
 // bridge's schemas stay in one import.
 export { settingsPatchSchema };
 
-/** About 1.5 million words: a long book, and still a text the renderer can hold. */
-export const TEXT_IMPORT_MAX_CHARS = 10_000_000;
-
-const documentTitle = z.string({ error: 'a title must be text' }).max(300, 'a title is at most 300 characters');
+export { TEXT_IMPORT_MAX_CHARS } from './import-schemas';
 
 export const readingPositionSchema = z
   .object({
@@ -37,7 +35,7 @@ export const BRIDGE_SCHEMAS = {
       documentId,
       title: z
         .object({
-          de: documentTitle.refine((text) => text.trim() !== '', 'the title cannot be empty'),
+          de: requiredTitle,
           en: documentTitle.optional(),
         })
         .strict(),
@@ -46,13 +44,10 @@ export const BRIDGE_SCHEMAS = {
   removeDocument: z.object({ documentId }).strict(),
   importText: z
     .object({
-      title: documentTitle.refine((text) => text.trim() !== '', 'the title cannot be empty'),
-      text: z
-        .string({ error: 'the text must be text' })
-        .min(1, 'the text is empty')
-        .max(TEXT_IMPORT_MAX_CHARS, `a text to import is at most ${TEXT_IMPORT_MAX_CHARS.toLocaleString('en')} characters`),
-      format: z.enum(['plain', 'markdown'], { error: 'the format is "plain" or "markdown"' }),
-      language: z.literal('de', { error: 'texts in German can be imported (other languages follow)' }),
+      title: requiredTitle,
+      text: importedText,
+      format: textFormat,
+      language: importLanguage,
     })
     .strict(),
   restoreDocument: z.object({ undoToken: z.string().regex(/^[0-9a-f]{16}$/, 'the undo token is 16 hex digits') }).strict(),
@@ -65,6 +60,7 @@ export const BRIDGE_SCHEMAS = {
   ...NOTES_SCHEMAS,
   ...CARDS_SCHEMAS,
   ...EXCHANGE_SCHEMAS,
+  ...IMPORT_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;
 
 /** A one-line, human-readable account of what is wrong with an argument. */

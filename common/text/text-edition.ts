@@ -89,7 +89,10 @@ function blocksOf(source: TextSource): Block[] {
  * The edition data of a text in one language. Throws TextEditionError with words for the user
  * when there is no text to read.
  */
-export function textToEdition(source: TextSource, id: string, segment: Segmenter): EditionInput {
+export function textToEdition(source: TextSource, id: string, segment: Segmenter, options: { titleIsRead?: boolean } = {}): EditionInput {
+  // The built-in voice reads the title first, as the interview's narration does; a recording of the
+  // user's own may not, so its text starts with the text (else the aligner looks for the title).
+  const titleIsRead = options.titleIsRead ?? true;
   const title = source.title.replace(WHITESPACE, ' ').trim();
   if (title === '') throw new TextEditionError('The document needs a title.');
   const blocks = blocksOf(source);
@@ -100,7 +103,8 @@ export function textToEdition(source: TextSource, id: string, segment: Segmenter
   const bilingual = (text: string) => ({ de: text, en: '' });
 
   // The title opens the text, as the interview's does: the narration reads it, the eye finds it.
-  paragraphs.push({ id: paragraphId(0), kind: 'title', sentences: [{ id: sentenceId(sentences++), de: title }] });
+  if (titleIsRead) paragraphs.push({ id: paragraphId(0), kind: 'title', sentences: [{ id: sentenceId(sentences++), de: title }] });
+  const titleParagraphs = paragraphs.length;
   chapters.push({ id: chapterId(0), title: bilingual(title), start: sentenceId(0) });
 
   for (const block of blocks) {
@@ -113,7 +117,7 @@ export function textToEdition(source: TextSource, id: string, segment: Segmenter
     if (texts.length === 0) continue;
     const first = sentenceId(sentences);
     if (pendingHeading !== null) {
-      const onlyTitleSoFar = chapters.length === 1 && paragraphs.length === 1;
+      const onlyTitleSoFar = chapters.length === 1 && paragraphs.length === titleParagraphs;
       // A heading before any text names the first chapter rather than opening a second one.
       if (onlyTitleSoFar) chapters[0] = { ...chapters[0]!, title: bilingual(pendingHeading) };
       else chapters.push({ id: chapterId(chapters.length), title: bilingual(pendingHeading), start: first });
@@ -121,7 +125,7 @@ export function textToEdition(source: TextSource, id: string, segment: Segmenter
     }
     paragraphs.push({ id: paragraphId(paragraphs.length), kind: 'prose', sentences: texts.map((de) => ({ id: sentenceId(sentences++), de })) });
   }
-  if (paragraphs.length === 1) throw new TextEditionError('The text has no sentences to read.');
+  if (paragraphs.length === titleParagraphs) throw new TextEditionError('The text has no sentences to read.');
   return {
     id,
     languages: [source.language],

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Edition, Lang, Sentence } from '../edition/model';
 import { pairingOf } from '../edition/pairing';
 import { splitWords } from '../text/words';
+import { NARRATION_AUDIO_TYPES, type NarrationAudioType } from './audio-types';
 
 export interface TimedTranscript {
   format: 1;
@@ -31,6 +32,10 @@ export interface TimedSentence {
   end: number;
   /** One [start, end] per `splitWords` word of the sentence's text in the track's language. */
   words: [number, number][];
+  /** Aligned recordings only: 0..1, how well the audio matched the text here. */
+  confidence?: number;
+  /** Aligned recordings only: the aligner could not place it; its times are spread between its neighbours'. */
+  estimated?: true;
 }
 
 export interface TimedSpan {
@@ -43,7 +48,7 @@ export interface NarrationTrack {
   lang: Lang;
   /** The audio file's path relative to assets/narration/, e.g. "china-sieht-alles/de.mp3". */
   mediaId: string;
-  mimeType: 'audio/mpeg' | 'audio/ogg';
+  mimeType: NarrationAudioType;
   /** Seconds, as decoded. */
   duration: number;
   /** e.g. "china-sieht-alles/de.peaks.json" (see `WaveformPeaks`). */
@@ -84,11 +89,18 @@ const span = z.object({ id: z.string().min(1), start: time, end: time });
 const track = z.object({
   lang: z.enum(['de', 'en']),
   mediaId: z.string().min(1),
-  mimeType: z.enum(['audio/mpeg', 'audio/ogg']),
+  mimeType: z.enum(NARRATION_AUDIO_TYPES),
   duration: z.number().finite().positive(),
   peaksMediaId: z.string().min(1),
   sentences: z.array(
-    z.object({ id: z.string().min(1), start: time, end: time, words: z.array(z.tuple([time, time])) }),
+    z.object({
+      id: z.string().min(1),
+      start: time,
+      end: time,
+      words: z.array(z.tuple([time, time])),
+      confidence: z.number().min(0).max(1).optional(),
+      estimated: z.literal(true).optional(),
+    }),
   ),
   paragraphs: z.array(span),
   chapters: z.array(span),

@@ -14,7 +14,7 @@ import { FINAL_JOB_STATES, type JobErrorInfo, type JobEvent } from '../../common
 export interface JobContext {
   signal: AbortSignal;
   /** fraction 0..1, or null for "working, but cannot say how far". */
-  progress(fraction: number | null, message?: string): void;
+  progress(fraction: number | null, message?: string, secondsLeft?: number | null): void;
 }
 
 export type JobFunction<R> = (context: JobContext) => Promise<R>;
@@ -119,7 +119,8 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   function finish(job: Job, patch: Partial<JobEvent>): void {
     if (job.pendingProgress) clearTimeout(job.pendingProgress);
     job.pendingProgress = null;
-    update(job, patch);
+    // An ended job has nothing left to go.
+    update(job, { ...patch, secondsLeft: undefined });
     emit(job);
     forgetLater(job);
     job.resolveSettled();
@@ -144,14 +145,15 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   function context(job: Job): JobContext {
     return {
       signal: job.controller.signal,
-      progress(fraction, message) {
+      progress(fraction, message, secondsLeft) {
         if (fraction !== null && !(Number.isFinite(fraction) && fraction >= 0 && fraction <= 1)) {
           // A bug in the job, said loudly where it happens rather than shown as a bar at 140%.
           throw new RangeError(`progress must be a fraction from 0 to 1 or null, not ${String(fraction)}`);
         }
         // Late calls (after the job ended, or once it was asked to stop) change nothing anyone sees.
         if (job.event.state !== 'running' || job.controller.signal.aborted) return;
-        update(job, { progress: fraction, message: message === undefined ? undefined : message.slice(0, MAX_MESSAGE) });
+        const left = typeof secondsLeft === 'number' && Number.isFinite(secondsLeft) && secondsLeft >= 0 ? Math.round(secondsLeft) : undefined;
+        update(job, { progress: fraction, message: message === undefined ? undefined : message.slice(0, MAX_MESSAGE), secondsLeft: left });
         const wait = job.lastEmitAt + interval - Date.now();
         if (wait <= 0) {
           sendProgress(job);

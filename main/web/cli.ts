@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     handlers: services.handlers,
     events: services.events,
+    uploads: services.uploads,
     media: services.media,
     rendererDir: paths.rendererDir,
     port,

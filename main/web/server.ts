@@ -10,11 +10,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import type { BridgeEnvelope } from '../../common/bridge/contract';
+import { BridgeError, type BridgeEnvelope } from '../../common/bridge/contract';
 import { EVENT_STREAM_PATH } from '../../common/bridge/events';
 import { encodeSseComment, encodeSseMessage } from '../../common/bridge/sse';
 import { dispatch, type BridgeHandlers } from '../bridge/dispatch';
 import type { BridgeEventFeed } from '../bridge/events';
+import type { Uploads } from '../import/uploads';
 import type { MediaCatalog } from '../media/catalog';
 import { planMediaAnswer } from '../media/range';
 import { SECURITY_HEADERS } from '../security/csp';
@@ -34,6 +35,8 @@ export interface WebHostOptions {
   token?: string;
   /** Push events for the pages; without it the event stream answers 404. */
   events?: BridgeEventFeed;
+  /** Where files for an import go (POST /upload/<id>, the body is the file); without it that answers 404. */
+  uploads?: Pick<Uploads, 'receive'>;
   /** How often an idle event stream gets a comment, so nothing between us and the page drops it. */
   keepAliveMs?: number;
 }
@@ -45,6 +48,17 @@ export interface WebHost {
   token: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** An upload's outcome as a bridge envelope, so the page reads it like any call's. */
+async function dispatchUpload(receive: () => Promise<unknown>): Promise<BridgeEnvelope<unknown>> {
+  try {
+    return { ok: true, value: await receive() };
+  } catch (error) {
+    if (error instanceof BridgeError) return { ok: false, error: { code: error.code === 'unknown-method' ? 'failed' : error.code, message: error.message } };
+    console.error('web host: upload failed', error);
+    return { ok: false, error: { code: 'failed', message: `The upload failed: ${error instanceof Error ? error.message : String(error)}` } };
+  }
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -114,6 +128,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, await dispatch(options.handlers, decodeURIComponent(method), arg));
   }
 
+  /**
+   * A file for an import, as the request body (the page posts the File itself, so the browser
+   * streams it from disk): the bridge call beginUpload announced its name and size and gave the id.
+   * Same gates as a bridge call; the size limit is the upload's own, checked as the bytes arrive.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, uploadId: string): Promise<void> {
+    if (!admitApi(req, res, 'Uploads')) return;
+    if (!options.uploads) return send(res, 404, { ok: false, error: { code: 'not-found', message: 'This host takes no uploads.' } });
+    send(res, 200, await dispatchUpload(() => options.uploads!.receive(uploadId, req)));
+  }
+
   const streams = new Set<ServerResponse>();
 
   /**
@@ -175,8 +200,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
     const apiMatch = /^\/api\/([^/]+)$/.exec(url.pathname);
+    const uploadMatch = /^\/upload\/([^/]+)$/.exec(url.pathname);
     const task = url.pathname === EVENT_STREAM_PATH
       ? handleEvents(req, res)
+      : uploadMatch
+      ? handleUpload(req, res, uploadMatch[1]!)
       : apiMatch
       ? handleApi(req, res, apiMatch[1]!)
       : url.pathname.startsWith('/media/')

@@ -1,162 +1,207 @@
-// Importing a text without audio (the built-in voice narrates it), as a modal dialog from the
-// library: a file (.txt, .md) or pasted text, a title (from the file name until the user types one),
-// the language as guessed from the text; then the job's progress with a Cancel, and at the end the
-// new document in the library. Every step is reachable by keyboard and announced.
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { JobEvent } from '../../common/bridge/events';
+// Importing into the library, as a modal dialog: a recording (one audio file, or several parts) with
+// its text, which the aligner times word by word on this machine; or a text alone, which the
+// built-in voice reads aloud. The text from a file (.txt, .md) or pasted, a title (from the file
+// names until the user types one), the language as guessed from the text; then the progress (phase,
+// percent, time left) with a Cancel, and at the end the new document in the library. Every step is
+// reachable by keyboard and announced; files can be dropped anywhere on the form as well.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { AUDIO_EXTENSIONS, TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
 import { guessLanguage } from '../../common/text/guess-language';
-import { useBackend } from '../bridge/backend-context';
 import { useT } from '../i18n';
 import { useModalDialog } from '../ui/use-modal-dialog';
+import { ImportProgress } from './ImportProgress';
+import { useImportRun, type RunOutcome } from './use-import-run';
 import '../ui/dialog.css';
 
-type Phase = { step: 'form'; problem: string | null } | { step: 'running'; jobId: string | null; progress: number | null; cancelling: boolean };
+const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+const isAudio = (file: File) => (AUDIO_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
+const isText = (file: File) => (TEXT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
+/** "Kapitel_02-Ende.mp3" -> "Kapitel 02 Ende". */
+const titleFromName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+/** Parts in natural name order: "Teil 2" before "Teil 10". */
+const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(documentId: string): void }) {
   const t = useT();
-  const { api, events } = useBackend();
   const ids = useId();
   const [title, setTitle] = useState('');
   const [titleTyped, setTitleTyped] = useState(false);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<'plain' | 'markdown'>('plain');
-  const [phase, setPhase] = useState<Phase>({ step: 'form', problem: null });
+  const [audio, setAudio] = useState<File[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const jobRef = useRef<string | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const wasRunning = useRef(false);
   const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('input, textarea'));
 
-  const guessed = text.trim() === '' ? null : guessLanguage(text);
-
-  // Back from a run that was cancelled or failed: the Cancel button is gone, so the focus goes to
-  // Import (the problem, if any, is announced as an alert).
-  useEffect(() => {
-    if (wasRunning.current && phase.step === 'form') submitRef.current?.focus();
-    wasRunning.current = phase.step === 'running';
-  }, [phase.step]);
-
-  // The job reports itself; only this dialog's job counts. One subscription for the dialog's life
-  // (in browser mode the event stream closes with its last listener): the handler reads the latest
-  // render's functions through a ref.
-  const onJob = useRef<(job: JobEvent) => void>(() => undefined);
-  onJob.current = (job: JobEvent) => {
-    if (job.jobId !== jobRef.current) return;
-    if (job.state === 'running' || job.state === 'queued') {
-      setPhase((current) => (current.step === 'running' ? { ...current, progress: job.progress } : current));
-      return;
-    }
-    jobRef.current = null;
-    if (job.state === 'done') {
-      const documentId = (job.result as { documentId?: string } | undefined)?.documentId;
-      setPhase({ step: 'form', problem: null });
+  const finished = (outcome: RunOutcome) => {
+    if (outcome.kind === 'done') {
+      run.forget();
       setText('');
       setTitle('');
       setTitleTyped(false);
+      setAudio([]);
       setStatus(t('import.done'));
       close();
-      if (documentId) onImported(documentId);
-    } else if (job.state === 'cancelled') {
-      setPhase({ step: 'form', problem: null });
+      if (outcome.documentId) onImported(outcome.documentId);
+    } else if (outcome.kind === 'cancelled') {
       setStatus(t('import.cancelled'));
     } else {
-      setPhase({ step: 'form', problem: job.error?.message ?? t('import.failedUnknown') });
+      setProblem(outcome.message || t('import.failedUnknown'));
     }
   };
-  useEffect(() => events.on('job', (job) => onJob.current(job)), [events]);
+  const run = useImportRun(finished);
+  const running = run.state.step !== 'idle';
 
-  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file) await readText(file);
+  // Back from a run that was cancelled or failed: the Cancel button is gone, so the focus goes to
+  // Import (the problem, if any, is announced as an alert).
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !running) submitRef.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  const guessed = text.trim() === '' ? null : guessLanguage(text);
+
+  const suggestTitle = (name: string) => {
+    if (!titleTyped) setTitle(titleFromName(name));
   };
 
   const readText = async (file: File) => {
-    if (!/\.(txt|md|markdown)$/i.test(file.name)) {
-      setPhase({ step: 'form', problem: t('import.notText', { name: file.name }) });
+    if (!isText(file)) {
+      setProblem(t('import.notText', { name: file.name }));
       return;
     }
     try {
       setText(await file.text());
       setFormat(/\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'plain');
-      if (!titleTyped) setTitle(file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim());
-      setPhase({ step: 'form', problem: null });
+      if (audio.length === 0) suggestTitle(file.name);
+      setProblem(null);
       setStatus(t('import.fileRead', { name: file.name }));
     } catch (error) {
-      setPhase({ step: 'form', problem: t('import.fileUnreadable', { name: file.name, message: error instanceof Error ? error.message : String(error) }) });
+      setProblem(t('import.fileUnreadable', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
     }
+  };
+
+  const chooseAudio = (files: readonly File[]) => {
+    const wrong = files.find((f) => !isAudio(f));
+    if (wrong) {
+      setProblem(t('import.notAudio', { name: wrong.name }));
+      return;
+    }
+    const parts = [...files].sort((a, b) => naturalOrder.compare(a.name, b.name));
+    run.forget(parts);
+    setAudio(parts);
+    if (parts[0]) suggestTitle(parts.length === 1 ? parts[0].name : parts[0].name.replace(/[\s_-]*\d+(?=\.[^.]+$)/, ''));
+    setProblem(null);
+    setStatus(parts.length === 1 ? t('import.audioChosen', { name: parts[0]!.name }) : t('import.partsChosen', { count: parts.length }));
+  };
+
+  const dropped = (files: File[]) => {
+    const sounds = files.filter(isAudio);
+    const texts = files.filter((f) => !isAudio(f));
+    if (sounds.length > 0) chooseAudio(sounds);
+    if (texts[0]) void readText(texts[0]);
   };
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
     if (title.trim() === '' || text.trim() === '') {
-      setPhase({ step: 'form', problem: t(title.trim() === '' ? 'import.needTitle' : 'import.needText') });
+      setProblem(t(title.trim() === '' ? 'import.needTitle' : 'import.needText'));
       return;
     }
-    setPhase({ step: 'running', jobId: null, progress: 0, cancelling: false });
+    setProblem(null);
     setStatus(t('import.started'));
-    try {
-      const { jobId } = await api.importText({ title: title.trim(), text, format, language: 'de' });
-      jobRef.current = jobId;
-      setPhase((current) => (current.step === 'running' ? { ...current, jobId } : current));
-    } catch (error) {
-      setPhase({ step: 'form', problem: error instanceof Error ? error.message : String(error) });
-    }
+    await run.start({ title: title.trim(), text, format, audio });
   };
 
-  const cancel = async () => {
-    if (phase.step !== 'running' || !phase.jobId) return;
-    setPhase({ ...phase, cancelling: true });
-    try {
-      await api.cancelJob({ jobId: phase.jobId });
-    } catch {
-      // The job ended meanwhile; its final event says how.
-    }
-  };
-
-  const percent = phase.step === 'running' && phase.progress !== null ? Math.round(phase.progress * 100) : null;
   return (
-    <dialog ref={dialogRef} className="modal-dialog import-dialog" aria-labelledby={`${ids}-title`} onClose={handleClose}>
+    <dialog
+      ref={dialogRef}
+      className="modal-dialog import-dialog"
+      aria-labelledby={`${ids}-title`}
+      onClose={(event) => {
+        run.forget();
+        handleClose(event);
+      }}
+      // A running import is stopped with its own Cancel, not by Escape closing the dialog over it.
+      onCancel={(event) => running && event.preventDefault()}
+    >
       <div className="dialog-header">
         <h2 id={`${ids}-title`}>{t('import.title')}</h2>
-        <button type="button" onClick={close} disabled={phase.step === 'running'}>
+        <button type="button" onClick={close} disabled={running}>
           {t('keys.close')}
         </button>
       </div>
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {phase.step === 'form' && phase.problem && (
+      {!running && problem && (
         <p className="import-problem" role="alert">
-          {phase.problem}
+          {problem}
         </p>
       )}
-      {phase.step === 'running' ? (
-        <div className="import-progress">
-          <label htmlFor={`${ids}-progress`}>{t('import.narrating')}</label>
-          <progress id={`${ids}-progress`} max={100} value={percent ?? undefined} aria-valuetext={percent === null ? t('import.working') : t('import.percent', { percent })} />
-          <span aria-hidden="true">{percent === null ? '' : ` ${percent} %`}</span>
-          <button type="button" onClick={() => void cancel()} disabled={phase.cancelling || !phase.jobId}>
-            {phase.cancelling ? t('import.cancelling') : t('import.cancel')}
-          </button>
-        </div>
+      {run.state.step !== 'idle' ? (
+        <ImportProgress state={run.state} onCancel={() => void run.cancel()} />
       ) : (
         <form
           className="import-form"
           onSubmit={(event) => void start(event)}
-          // A file dropped anywhere on the form is read as if chosen (the file field is the keyboard's way).
+          // Files dropped anywhere on the form are taken as if chosen (the file fields are the keyboard's way).
           onDragOver={(event) => event.preventDefault()}
           onDrop={(event) => {
-            const file = event.dataTransfer.files[0];
-            if (!file) return;
+            const files = [...event.dataTransfer.files];
+            if (files.length === 0) return;
             event.preventDefault();
-            void readText(file);
+            dropped(files);
           }}
         >
           <p className="help-text">{t('import.help')}</p>
           <label className="import-file">
+            {t('import.chooseAudio')}
+            <input
+              type="file"
+              multiple
+              accept={AUDIO_EXTENSIONS.map((e) => `.${e}`).join(',')}
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                if (files.length > 0) chooseAudio(files);
+              }}
+            />
+          </label>
+          {audio.length > 0 && (
+            <div className="import-parts">
+              <ol aria-label={t('import.parts')}>
+                {audio.map((file) => (
+                  <li key={`${file.name}-${file.size}-${file.lastModified}`}>
+                    {file.name} ({formatBytes(file.size)})
+                  </li>
+                ))}
+              </ol>
+              <button
+                type="button"
+                onClick={() => {
+                  run.forget();
+                  setAudio([]);
+                  setStatus(t('import.audioRemoved'));
+                }}
+              >
+                {t('import.removeAudio')}
+              </button>
+            </div>
+          )}
+          <label className="import-file">
             {t('import.chooseFile')}
-            <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onChange={(event) => void readFile(event)} />
+            <input
+              type="file"
+              accept=".txt,.md,.markdown,text/plain,text/markdown"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void readText(file);
+              }}
+            />
           </label>
           <label htmlFor={`${ids}-text`}>{t('import.text')}</label>
           <textarea id={`${ids}-text`} rows={8} value={text} onChange={(event) => setText(event.target.value)} />
@@ -180,6 +225,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {t('import.language')}{' '}
             {guessed === null ? t('import.language.german') : guessed === 'de' ? t('import.language.guessedGerman') : t('import.language.notGerman')}
           </p>
+          <p className="help-text">{audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
           <button ref={submitRef} type="submit">
             {t('import.start')}
           </button>
@@ -187,4 +233,10 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       )}
     </dialog>
   );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }

@@ -27,6 +27,7 @@ import { getUiLanguage, translate } from '../i18n';
 import { Emitter } from '../ui/emitter';
 import { Store } from '../ui/store';
 import type { SettingsStore } from '../settings/settings-store';
+import { howlerFormatOf } from '../../common/timing/audio-types';
 import { AudioClock } from './audio-clock';
 import { FrameLoop } from './frame-loop';
 import { PositionSaver } from './persistence';
@@ -359,7 +360,7 @@ export class PlayerController {
   private async loadAudio(start: number, playWhenReady: boolean): Promise<boolean> {
     const track = this.track();
     this.update({ status: 'loading', audioError: null });
-    const format = track.mimeType === 'audio/ogg' ? 'ogg' : 'mp3';
+    const format = howlerFormatOf(track.mimeType, track.mediaId);
     const outcome = await this.clock.load({ url: this.mediaUrl(track.mediaId), format }, start);
     if (outcome === 'superseded' || this.destroyed) return false;
     if (outcome === 'failed') {

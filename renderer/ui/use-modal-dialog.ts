@@ -2,6 +2,7 @@
 // moves the focus in; closing it (button, Escape) reports the close and puts the focus back, so a
 // keyboard user is never left on the page body.
 import { useEffect, useRef, type SyntheticEvent } from 'react';
+import { flushSync } from 'react-dom';
 
 export interface ModalDialog {
   dialogRef: React.RefObject<HTMLDialogElement | null>;
@@ -39,7 +40,10 @@ export function useModalDialog(
     handleClose(event) {
       // React passes a nested dialog's close event up the tree: only our own counts.
       if (event.target !== event.currentTarget) return;
-      onClose();
+      // Committed at once: were "closed" still pending when the user asks to open the dialog again
+      // (a fast key after Escape, a loaded machine), React would fold closed-then-open into no
+      // change and the dialog would stay shut.
+      flushSync(onClose);
       returnFocus.current?.focus();
       returnFocus.current = null;
     },

@@ -38,6 +38,7 @@ export async function startServer(dataDir: string): Promise<{ host: WebHost; ser
   const host = await startWebHost({
     handlers: services.handlers,
     events: services.events,
+    uploads: services.uploads,
     media: services.media,
     rendererDir: paths.rendererDir,
   });

@@ -1,0 +1,58 @@
+// Runtime schemas for the import calls (see import-contract.ts).
+import { z } from 'zod';
+import { AUDIO_EXTENSIONS, TEXT_EXTENSIONS, UPLOAD_CHUNK_MAX_BYTES, UPLOAD_ID, UPLOAD_MAX_BYTES, type ImportBridge } from './import-contract';
+
+/** The whole text of one import: about 1.5 million words, a long book and still a text the renderer can hold. */
+export const TEXT_IMPORT_MAX_CHARS = 10_000_000;
+
+const uploadId = z.string().regex(UPLOAD_ID, 'an upload id is 24 hex digits');
+const ACCEPTED = [...AUDIO_EXTENSIONS, ...TEXT_EXTENSIONS];
+const fileName = z
+  .string({ error: 'a file name must be text' })
+  .min(1, 'the file name is empty')
+  .max(255, 'a file name is at most 255 characters')
+  .refine((name) => !/[/\\\0]/.test(name), 'a file name cannot contain / or \\')
+  .refine((name) => ACCEPTED.includes(name.slice(name.lastIndexOf('.') + 1).toLowerCase() as (typeof ACCEPTED)[number]), {
+    message: `the file must be audio (${AUDIO_EXTENSIONS.join(', ')}) or a text (${TEXT_EXTENSIONS.join(', ')})`,
+  });
+
+export const documentTitle = z.string({ error: 'a title must be text' }).max(300, 'a title is at most 300 characters');
+export const requiredTitle = documentTitle.refine((text) => text.trim() !== '', 'the title cannot be empty');
+export const importedText = z
+  .string({ error: 'the text must be text' })
+  .min(1, 'the text is empty')
+  .max(TEXT_IMPORT_MAX_CHARS, `a text to import is at most ${TEXT_IMPORT_MAX_CHARS.toLocaleString('en')} characters`);
+export const textFormat = z.enum(['plain', 'markdown'], { error: 'the format is "plain" or "markdown"' });
+export const importLanguage = z.literal('de', { error: 'texts in German can be imported (other languages follow)' });
+
+export const IMPORT_SCHEMAS = {
+  beginUpload: z
+    .object({
+      name: fileName,
+      size: z
+        .number()
+        .int()
+        .min(1, 'the file is empty (0 bytes)')
+        .max(UPLOAD_MAX_BYTES, `a file to import is at most ${UPLOAD_MAX_BYTES / 1024 ** 3} GB`),
+    })
+    .strict(),
+  appendUpload: z
+    .object({
+      uploadId,
+      offset: z.number().int().min(0),
+      data: z
+        .instanceof(Uint8Array, { message: 'the data must be bytes' })
+        .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= UPLOAD_CHUNK_MAX_BYTES, `a chunk is 1 byte to ${UPLOAD_CHUNK_MAX_BYTES / 1024 ** 2} MB`),
+    })
+    .strict(),
+  discardUpload: z.object({ uploadId }).strict(),
+  importRecording: z
+    .object({
+      title: requiredTitle,
+      audio: z.array(uploadId).min(1, 'choose the recording (an audio file)').max(500, 'at most 500 parts'),
+      text: importedText,
+      format: textFormat,
+      language: importLanguage,
+    })
+    .strict(),
+} satisfies Record<keyof ImportBridge, z.ZodType>;

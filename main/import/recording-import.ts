@@ -1,0 +1,157 @@
+// Importing a recording of the user's own with its text: the text becomes an edition (the same
+// segmenter and model as a text import), the aligner (main/alignment, in a child process) times
+// every sentence and word in the audio, and the document is added to the library whole or not at
+// all, with the audio copied in and its waveform peaks made from the decoded audio. The aligner's
+// work folder is keyed by the uploads and the text, so an import cancelled (or killed) and started
+// again with the same files goes on from its last finished window.
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BridgeError, type LibraryEntry } from '../../common/bridge/contract';
+import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
+import { parseEdition } from '../../common/edition/parse';
+import { writeEdition } from '../../common/edition/write';
+import { TextEditionError, textToEdition } from '../../common/text/text-edition';
+import { splitSentences } from '../../common/text/sentences';
+import { audioKindOf } from '../../common/timing/audio-types';
+import { trackFromAlignment } from '../../common/timing/from-alignment';
+import type { TimedTranscript, WaveformPeaks } from '../../common/timing/model';
+import { alignRecording, AlignInputError, type AlignProgress, type AlignRunOptions, type AlignmentResult } from '../alignment/index';
+import { ALIGN_RATE } from '../alignment/pcm';
+import type { JobContext } from '../jobs/runner';
+import type { Library } from '../library/library';
+import { makeDocumentId } from '../library/own-documents';
+import { joinMp3Parts } from './mp3-join';
+import type { UploadedFile, Uploads } from './uploads';
+
+export interface RecordingImportOptions {
+  library: Pick<Library, 'createOwnDocument'>;
+  uploads: Pick<Uploads, 'file' | 'discard'>;
+  /** Where the aligner's work folders live (one per import, kept until it is done). */
+  workRoot: string;
+  /** Passed on to the aligner (tests use short windows to get several). */
+  aligner?: Pick<AlignRunOptions, 'engineHome' | 'windowSeconds'>;
+}
+
+/** The job's phases, as its progress message names them (the dialog translates them). */
+export type RecordingImportPhase = 'decoding' | 'aligning' | 'adding';
+
+// The share of the bar each phase takes: decoding is quick, aligning is most of the work.
+const DECODE_SHARE = 0.15;
+const ALIGN_SHARE = 0.8;
+
+/** Several parts play as one file; for now that is possible for MP3 only (its frames join as they are). */
+function mediaFor(files: readonly UploadedFile[]): { name: string; type: NonNullable<ReturnType<typeof audioKindOf>>['type'] } {
+  const kinds = files.map((f) => audioKindOf(f.name));
+  const unknown = files.find((_, i) => kinds[i] === null);
+  if (unknown) throw new BridgeError('invalid-argument', `${unknown.name}: not an audio file the import takes (MP3, M4A/M4B, Ogg Vorbis, Opus, FLAC or WAV).`);
+  if (files.length > 1 && kinds.some((k) => k!.type !== 'audio/mpeg')) {
+    throw new BridgeError('invalid-argument', 'A recording in several parts can be imported when every part is an MP3 (other formats: one file for now).');
+  }
+  return { name: `de.${kinds[0]!.extension}`, type: kinds[0]!.type };
+}
+
+/** The work folder's name: the same uploads, text and language give the same folder. */
+export function importKey(request: ImportRecordingRequest): string {
+  return createHash('sha256').update(JSON.stringify([request.audio, request.text, request.format, request.language])).digest('hex').slice(0, 32);
+}
+
+/** Peaks (largest absolute sample per bucket) read from the aligner's 16 kHz PCM, a slice at a time. */
+export async function peaksFromPcm(pcmPath: string, duration: number): Promise<WaveformPeaks> {
+  // Fewer peaks for long recordings, so a 15-hour book's waveform stays a few MB.
+  const peaksPerSecond = duration <= 1800 ? 100 : Math.max(10, Math.floor(180_000 / duration));
+  const perBucket = ALIGN_RATE / peaksPerSecond;
+  const buckets = Math.ceil(duration * peaksPerSecond);
+  const data = new Array<number>(buckets).fill(0);
+  const handle = await open(pcmPath, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(1 << 20);
+    let sample = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, sample * 2);
+      if (bytesRead < 2) break;
+      for (let i = 0; i + 1 < bytesRead; i += 2, sample++) {
+        const bucket = Math.floor(sample / perBucket);
+        if (bucket >= buckets) break;
+        const v = Math.abs(bytes.readInt16LE(i)) / 32768;
+        if (v > data[bucket]!) data[bucket] = v;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return { sampleRate: ALIGN_RATE, duration, peaksPerSecond, data: data.map((v) => Math.min(1, Math.round(v * 100) / 100)) };
+}
+
+/** The aligner names files by path; the user knows them by the name they chose. */
+function byName(message: string, files: readonly UploadedFile[]): string {
+  return files.reduce((text, f) => text.split(f.path).join(f.name), message);
+}
+
+export async function importRecording(request: ImportRecordingRequest, context: JobContext, options: RecordingImportOptions): Promise<LibraryEntry> {
+  const files = await Promise.all(request.audio.map((id) => options.uploads.file(id)));
+  const media = mediaFor(files);
+  const id = makeDocumentId(request.title);
+  let edition;
+  try {
+    const input = textToEdition({ title: request.title, text: request.text, format: request.format, language: request.language }, id, splitSentences, { titleIsRead: false });
+    const yaml = writeEdition(input);
+    const parsed = parseEdition(yaml, 'the imported text');
+    if (!parsed.ok) throw new BridgeError('invalid-argument', `The text could not be made into a document: ${parsed.problems[0]?.message ?? 'unknown problem'}`);
+    edition = { yaml, model: parsed.edition };
+  } catch (error) {
+    if (error instanceof TextEditionError) throw new BridgeError('invalid-argument', error.message);
+    throw error;
+  }
+
+  const workDir = join(options.workRoot, importKey(request));
+  const report = (p: AlignProgress) => {
+    if (p.phase === 'decode') context.progress(DECODE_SHARE * p.fraction, 'decoding', p.secondsLeft);
+    else if (p.phase === 'align') context.progress(DECODE_SHARE + ALIGN_SHARE * p.fraction, 'aligning', p.secondsLeft);
+  };
+  context.progress(0, 'decoding');
+  let result: AlignmentResult;
+  try {
+    result = await alignRecording({
+      ...options.aligner,
+      audioFiles: files.map((f) => f.path),
+      sentences: edition.model.sentences.map((s) => ({ id: s.id, text: s.de })),
+      language: request.language,
+      workDir,
+      signal: context.signal,
+      onProgress: report,
+      textName: 'the text',
+    });
+  } catch (error) {
+    if (error instanceof AlignInputError) throw new BridgeError('invalid-argument', byName(error.message, files));
+    if (context.signal.aborted) throw error;
+    throw new BridgeError('failed', byName(error instanceof Error ? error.message : String(error), files));
+  }
+  context.signal.throwIfAborted();
+
+  context.progress(DECODE_SHARE + ALIGN_SHARE, 'adding');
+  const peaksName = 'de.peaks.json';
+  const built = trackFromAlignment(edition.model, result.sentences, result.duration, {
+    mediaId: `${id}/${media.name}`,
+    mimeType: media.type,
+    duration: result.duration,
+    peaksMediaId: `${id}/${peaksName}`,
+  });
+  if (!built.ok) throw new BridgeError('failed', `The alignment could not be turned into timings: ${built.problems.slice(0, 3).join('; ')}`);
+  const timing: TimedTranscript = { format: 1, documentId: id, editionHash: createHash('sha256').update(edition.yaml).digest('hex').slice(0, 16), tracks: { de: built.track } };
+  const peaks = await peaksFromPcm(join(workDir, 'audio.pcm'), result.duration);
+  context.signal.throwIfAborted();
+  const added = await options.library.createOwnDocument({
+    id,
+    editionSource: edition.yaml,
+    timing,
+    media: [
+      { name: media.name, path: files.length === 1 ? files[0]!.path : await joinMp3Parts(files.map((f) => f.path), join(workDir, media.name)) },
+      { name: peaksName, data: new TextEncoder().encode(JSON.stringify(peaks)) },
+    ],
+  });
+  // Done: the work folder and the uploads are no longer needed (the audio is in the library now).
+  await rm(workDir, { recursive: true, force: true });
+  await Promise.all(request.audio.map((uploadId) => options.uploads.discard(uploadId).catch(() => undefined)));
+  return added;
+}

@@ -1,0 +1,48 @@
+// The import calls of the bridge: uploads in, a recording import out as a job. Both hosts use it;
+// browser mode also hands whole files to `uploads.receive` (main/web/server.ts, /upload/<id>).
+import { join } from 'node:path';
+import type { ImportBridge } from '../../common/bridge/import-contract';
+import type { BridgeEventHub } from '../bridge/events';
+import type { BridgeHandlers } from '../bridge/dispatch';
+import type { JobRunner } from '../jobs/runner';
+import type { Library } from '../library/library';
+import { importRecording, type RecordingImportOptions } from './recording-import';
+import { createUploads, type Uploads } from './uploads';
+
+export interface ImportServiceOptions {
+  dataDir: string;
+  library: Pick<Library, 'createOwnDocument'>;
+  jobs: JobRunner;
+  events: Pick<BridgeEventHub, 'emit'>;
+  aligner?: RecordingImportOptions['aligner'];
+}
+
+export interface ImportService {
+  uploads: Uploads;
+  handlers: Pick<BridgeHandlers, keyof ImportBridge>;
+}
+
+export function importWorkDir(dataDir: string): string {
+  return join(dataDir, 'imports', 'work');
+}
+
+export function createImportService({ dataDir, library, jobs, events, aligner }: ImportServiceOptions): ImportService {
+  const uploads = createUploads(dataDir);
+  uploads.sweep().catch((error: unknown) => console.error('import: sweeping old uploads failed', error));
+  return {
+    uploads,
+    handlers: {
+      beginUpload: ({ name, size }) => uploads.begin(name, size),
+      appendUpload: ({ uploadId, offset, data }) => uploads.append(uploadId, offset, data),
+      discardUpload: ({ uploadId }) => uploads.discard(uploadId),
+      importRecording: (request) => {
+        const jobId = jobs.startJob('import-recording', async (context) => {
+          const added = await importRecording(request, context, { library, uploads, workRoot: importWorkDir(dataDir), ...(aligner ? { aligner } : {}) });
+          events.emit('library', { documentId: added.id });
+          return { documentId: added.id };
+        });
+        return { jobId };
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The import's progress: what it is doing (sending the recording, decoding, aligning, reading
+// aloud, adding), how far, and about how long is left, with the Cancel. The bar carries the whole
+// line as its text, so a screen reader asked for it hears phase and percent together.
+import { useId } from 'react';
+import { useT } from '../i18n';
+import type { RunState, RunStep } from './use-import-run';
+
+const STEP_LABELS: Record<RunStep, 'import.step.uploading' | 'import.step.narrating' | 'import.step.decoding' | 'import.step.aligning' | 'import.step.adding'> = {
+  uploading: 'import.step.uploading',
+  narrating: 'import.step.narrating',
+  decoding: 'import.step.decoding',
+  aligning: 'import.step.aligning',
+  adding: 'import.step.adding',
+};
+
+export function ImportProgress({ state, onCancel }: { state: Exclude<RunState, { step: 'idle' }>; onCancel(): void }) {
+  const t = useT();
+  const id = useId();
+  const percent = state.progress === null ? null : Math.round(state.progress * 100);
+  const left = state.secondsLeft === null ? '' : state.secondsLeft < 60 ? t('import.secondsLeft', { seconds: Math.max(1, state.secondsLeft) }) : t('import.minutesLeft', { minutes: Math.round(state.secondsLeft / 60) });
+  const valueText = [percent === null ? t('import.working') : t('import.percent', { percent }), left].filter(Boolean).join(', ');
+  return (
+    <div className="import-progress">
+      <label htmlFor={`${id}-bar`}>{t(STEP_LABELS[state.step])}</label>
+      <progress id={`${id}-bar`} max={100} value={percent ?? undefined} aria-valuetext={valueText} />
+      <span aria-hidden="true">{valueText}</span>
+      <button type="button" onClick={onCancel} disabled={state.cancelling || (state.step !== 'uploading' && !state.jobId)}>
+        {state.cancelling ? t('import.cancelling') : t('import.cancel')}
+      </button>
+    </div>
+  );
+}

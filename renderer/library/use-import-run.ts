@@ -1,0 +1,132 @@
+// The running half of the import dialog: send the recording (if any), start the job, follow its
+// events, cancel. A recording's uploads are kept while the dialog stays open, keyed by the files
+// the user chose, so Import after a Cancel sends nothing again and the aligner goes on where it
+// stopped (main/import/recording-import.ts); they are dropped when the dialog closes, when the
+// user chooses other files, and by the main process once the import is done.
+import { useEffect, useRef, useState } from 'react';
+import type { Bridge } from '../../common/bridge/contract';
+import type { JobEvent } from '../../common/bridge/events';
+import { useBackend } from '../bridge/backend-context';
+
+/** What the progress bar shows: sending the files, or one of the job's phases. */
+export type RunStep = 'uploading' | 'narrating' | 'decoding' | 'aligning' | 'adding';
+
+export type RunState =
+  | { step: 'idle' }
+  | { step: RunStep; progress: number | null; secondsLeft: number | null; cancelling: boolean; jobId: string | null };
+
+export type RunOutcome = { kind: 'done'; documentId: string | null } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+export interface ImportWork {
+  title: string;
+  text: string;
+  format: 'plain' | 'markdown';
+  /** The recording's parts in playing order; empty: the built-in voice reads the text. */
+  audio: readonly File[];
+}
+
+const JOB_STEPS: Record<string, RunStep> = { decoding: 'decoding', aligning: 'aligning', adding: 'adding', narrating: 'narrating' };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
+  const { api, events, upload } = useBackend();
+  const [state, setState] = useState<RunState>({ step: 'idle' });
+  const job = useRef<string | null>(null);
+  const uploadAbort = useRef<AbortController | null>(null);
+  // File -> upload id, for files already sent in this dialog's life.
+  const sent = useRef(new Map<File, string>());
+  const outcome = useRef(onOutcome);
+  outcome.current = onOutcome;
+
+  // One subscription for the dialog's life (in browser mode the event stream closes with its last
+  // listener); only this dialog's job counts.
+  useEffect(
+    () =>
+      events.on('job', (event: JobEvent) => {
+        if (event.jobId !== job.current) return;
+        if (event.state === 'running' || event.state === 'queued') {
+          const step = JOB_STEPS[event.message ?? ''];
+          setState((s) => (s.step === 'idle' ? s : { ...s, step: step ?? s.step, progress: event.progress, secondsLeft: event.secondsLeft ?? null }));
+          return;
+        }
+        job.current = null;
+        setState({ step: 'idle' });
+        if (event.state === 'done') outcome.current({ kind: 'done', documentId: (event.result as { documentId?: string } | undefined)?.documentId ?? null });
+        else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
+        else outcome.current({ kind: 'failed', message: event.error?.message ?? '' });
+      }),
+    [events],
+  );
+
+  async function sendAll(files: readonly File[], signal: AbortSignal): Promise<string[]> {
+    const total = files.reduce((n, f) => n + f.size, 0);
+    let before = 0;
+    const ids: string[] = [];
+    for (const file of files) {
+      let id = sent.current.get(file);
+      if (!id) {
+        id = await upload(file, {
+          signal,
+          onProgress: (done) => setState((s) => (s.step === 'uploading' ? { ...s, progress: total > 0 ? (before + done) / total : null } : s)),
+        });
+        sent.current.set(file, id);
+      }
+      before += file.size;
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  async function start(work: ImportWork): Promise<void> {
+    const recording = work.audio.length > 0;
+    setState({ step: recording ? 'uploading' : 'narrating', progress: 0, secondsLeft: null, cancelling: false, jobId: null });
+    const abort = new AbortController();
+    uploadAbort.current = abort;
+    try {
+      const { jobId } = recording
+        ? await api.importRecording({ title: work.title, text: work.text, format: work.format, language: 'de', audio: await sendAll(work.audio, abort.signal) })
+        : await api.importText({ title: work.title, text: work.text, format: work.format, language: 'de' });
+      uploadAbort.current = null;
+      job.current = jobId;
+      setState((s) => (s.step === 'idle' ? s : { ...s, step: recording ? 'decoding' : 'narrating', jobId }));
+    } catch (error) {
+      uploadAbort.current = null;
+      setState({ step: 'idle' });
+      outcome.current(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: messageOf(error) });
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    if (state.step === 'idle') return;
+    setState({ ...state, cancelling: true });
+    if (uploadAbort.current) {
+      uploadAbort.current.abort();
+      return;
+    }
+    if (!state.jobId) return;
+    try {
+      await api.cancelJob({ jobId: state.jobId });
+    } catch {
+      // The job ended meanwhile; its final event says how.
+    }
+  }
+
+  /** Drops what was sent for files no longer chosen (or all, when the dialog closes). */
+  function forget(keep: readonly File[] = []): void {
+    for (const [file, uploadId] of sent.current) {
+      if (keep.includes(file)) continue;
+      sent.current.delete(file);
+      void discard(api, uploadId);
+    }
+  }
+
+  return { state, start, cancel, forget };
+}
+
+async function discard(api: Bridge, uploadId: string): Promise<void> {
+  // Gone already (imported, or swept): nothing to do.
+  await api.discardUpload({ uploadId }).catch(() => undefined);
+}

@@ -1,0 +1,136 @@
+// Importing a recording with its text, for real: the human-speech fixture uploaded, aligned by the
+// aligner's child process, added to a library in a temporary data folder; the timings the player
+// will read pass the app's own check and put every sentence near where it is heard. Cancelled and
+// started again, the import goes on from the finished windows. Bad input is refused, naming the
+// file the user chose, and leaves the library as it was.
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportRecordingRequest } from '../../../common/bridge/import-contract';
+import { parseWaveformPeaks } from '../../../common/timing/model';
+import { importKey, importRecording, type RecordingImportOptions } from '../../../main/import/recording-import';
+import { importWorkDir } from '../../../main/import/service';
+import { createUploads, type Uploads } from '../../../main/import/uploads';
+import type { JobContext } from '../../../main/jobs/runner';
+import { libraryDir } from '../../../main/library/own-documents';
+import { FIXTURE, truth } from '../alignment/helpers';
+import { repoLibrary, tempDir } from '../notes/helpers';
+
+let temp: ReturnType<typeof tempDir>;
+let dataDir: string;
+let uploads: Uploads;
+let options: RecordingImportOptions;
+const TEXT = truth.sentences.map((s) => s.text).join(' ');
+
+beforeAll(() => {
+  temp = tempDir('mitlesen-recording-');
+  dataDir = join(temp.dir, 'data');
+  uploads = createUploads(dataDir);
+  // Short windows, so the 50 s fixture takes several and a cancel can fall between them.
+  options = { library: repoLibrary(dataDir), uploads, workRoot: importWorkDir(dataDir), aligner: { engineHome: join(temp.dir, 'home'), windowSeconds: 15 } };
+});
+afterAll(() => temp.remove());
+
+async function upload(file: string, name = file.split('/').at(-1)!): Promise<string> {
+  const size = (await stat(file)).size;
+  const { uploadId } = await uploads.begin(name, size);
+  await uploads.append(uploadId, 0, new Uint8Array(await readFile(file)));
+  return uploadId;
+}
+
+function context(onProgress: (fraction: number | null, message?: string) => boolean = () => false) {
+  const controller = new AbortController();
+  const reports: { fraction: number | null; message?: string; secondsLeft?: number | null }[] = [];
+  const ctx: JobContext = {
+    signal: controller.signal,
+    progress(fraction, message, secondsLeft) {
+      reports.push({ fraction, message, secondsLeft });
+      if (onProgress(fraction, message)) controller.abort();
+    },
+  };
+  return { ctx, reports };
+}
+
+const request = (audio: string[], text = TEXT): ImportRecordingRequest => ({ title: 'Zehn Sätze', audio, text, format: 'plain', language: 'de' });
+const ownDocuments = async () => readdir(libraryDir(dataDir)).then((names) => names.filter((n) => !n.startsWith('.')), () => []);
+
+describe('importRecording', () => {
+  it('cancelled while aligning adds nothing; started again it goes on from the finished windows and adds the document', { timeout: 180_000 }, async () => {
+    const audio = [await upload(join(FIXTURE, 'speech.mp3'))];
+    const first = context((_, message) => message === 'aligning');
+    await expect(importRecording(request(audio), first.ctx, options)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await ownDocuments()).toEqual([]);
+    const chunks = join(importWorkDir(dataDir), importKey(request(audio)), 'chunks');
+    const finished = (await readdir(chunks)).filter((n) => n.endsWith('.json'));
+    expect(finished.length).toBeGreaterThanOrEqual(1);
+    const firstChunk = join(chunks, finished.sort()[0]!);
+    const firstWritten = (await stat(firstChunk)).mtimeMs;
+
+    const second = context();
+    const added = await importRecording(request(audio), second.ctx, options);
+    // The finished window was not aligned again, and decoding was not repeated.
+    expect((await stat(firstChunk).catch(() => null))?.mtimeMs ?? firstWritten).toBe(firstWritten);
+    expect(second.reports.some((r) => r.message === 'decoding' && (r.fraction ?? 0) > 0)).toBe(false);
+    expect(second.reports.map((r) => r.message)).toContain('adding');
+    expect(second.reports.some((r) => r.message === 'aligning' && typeof r.secondsLeft === 'number')).toBe(true);
+
+    expect(added).toMatchObject({ kind: 'own', status: 'ready', languages: ['de'], title: { de: 'Zehn Sätze' } });
+    expect(added.duration).toBeCloseTo(50.2, 0);
+    const bundle = await options.library.load(added.id);
+    expect(bundle.timingProblem).toBeNull();
+    const track = bundle.timing!.tracks.de!;
+    expect(track.mediaId).toBe(`${added.id}/de.mp3`);
+    expect(track.mimeType).toBe('audio/mpeg');
+    // No title sentence: the recording does not read one.
+    expect(bundle.edition.sentences.map((s) => s.de)).toEqual(truth.sentences.map((s) => s.text));
+    const errors = track.sentences.map((s, i) => Math.abs(s.start - truth.sentences[i]!.start));
+    expect(Math.max(...errors)).toBeLessThan(0.3);
+    expect(track.sentences.every((s) => typeof s.confidence === 'number' && s.estimated === undefined)).toBe(true);
+    const media = join(libraryDir(dataDir), added.id, 'media');
+    expect((await stat(join(media, 'de.mp3'))).size).toBe((await stat(join(FIXTURE, 'speech.mp3'))).size);
+    const peaks = parseWaveformPeaks(JSON.parse(await readFile(join(media, 'de.peaks.json'), 'utf8')));
+    expect(peaks.ok && peaks.value.data.length).toBe(Math.ceil(track.duration * 100));
+    expect(peaks.ok && Math.max(...peaks.value.data)).toBeGreaterThan(0.2);
+    // Done: the work folder and the upload are gone.
+    expect(existsSync(join(importWorkDir(dataDir), importKey(request(audio))))).toBe(false);
+    await expect(uploads.file(audio[0]!)).rejects.toThrow(/no longer there/);
+  });
+
+  it('refuses what is not audio, a cut-off MP3 and a text that is not the recording\'s, naming the file, and adds nothing', { timeout: 120_000 }, async () => {
+    const before = await ownDocuments();
+    const fake = join(temp.dir, 'notes.mp3');
+    await writeFile(fake, 'Das ist keine Musik, sondern eine Textdatei.\n'.repeat(50));
+    await expect(importRecording(request([await upload(fake)]), context().ctx, options)).rejects.toThrow(/^notes\.mp3: not an audio file that can be read/);
+
+    const mp3 = await readFile(join(FIXTURE, 'speech.mp3'));
+    const cut = join(temp.dir, 'Kapitel 1.mp3');
+    await writeFile(cut, mp3.subarray(0, Math.floor(mp3.length / 2) + 7));
+    await expect(importRecording(request([await upload(cut)]), context().ctx, options)).rejects.toThrow(/^Kapitel 1\.mp3: the MP3 is truncated/);
+
+    const longText = Array.from({ length: 40 }, () => TEXT).join('\n\n');
+    await expect(importRecording(request([await upload(join(FIXTURE, 'speech.opus'))], longText), context().ctx, options)).rejects.toThrow(/^the text: far longer than the audio/);
+
+    const parts = [await upload(join(FIXTURE, 'speech.m4a')), await upload(join(FIXTURE, 'speech.mp3'))];
+    await expect(importRecording(request(parts), context().ctx, options)).rejects.toThrow('A recording in several parts can be imported when every part is an MP3');
+    expect(await ownDocuments()).toEqual(before);
+  });
+
+  it('plays several MP3 parts as one file, timed on one timeline', { timeout: 120_000 }, async () => {
+    const a = join(temp.dir, 'teil-1.mp3');
+    const b = join(temp.dir, 'teil-2.mp3');
+    await copyFile(join(FIXTURE, 'speech.mp3'), a);
+    await copyFile(join(FIXTURE, 'speech.mp3'), b);
+    const text = `${TEXT}\n\n${TEXT}`;
+    // The aligner's own window length: this test is about the joined timeline, not about windows.
+    const added = await importRecording(request([await upload(a), await upload(b)], text), context().ctx, { ...options, aligner: { engineHome: join(temp.dir, 'home') } });
+    const bundle = await options.library.load(added.id);
+    const track = bundle.timing!.tracks.de!;
+    expect(track.duration).toBeCloseTo(100.4, 0);
+    const n = truth.sentences.length;
+    const secondHalf = track.sentences.slice(n).map((s, i) => Math.abs(s.start - (truth.sentences[i]!.start + track.duration / 2)));
+    expect(Math.max(...secondHalf)).toBeLessThan(0.4);
+    const joined = await stat(join(libraryDir(dataDir), added.id, 'media', 'de.mp3'));
+    expect(joined.size).toBeGreaterThan(1.9 * (await stat(a)).size);
+  });
+});

@@ -12,6 +12,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createImportService } from './import/service';
 import { importText } from './import/text-import';
 import type { Uploads } from './import/uploads';
+import type { RecordingImportOptions } from './import/recording-import';
 import { createNotesService } from './notes/service';
 import type { AppPaths } from './paths';
 import { createSettingsStore } from './settings/settings-store';
@@ -21,6 +22,8 @@ export interface ServiceOptions {
   paths: AppPaths;
   host: AppInfo['host'];
   version: string;
+  /** Aligner settings for imported recordings (tests; the defaults suit real recordings). */
+  aligner?: RecordingImportOptions['aligner'];
 }
 
 export interface Services {
@@ -38,7 +41,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function createServices({ paths, host, version }: ServiceOptions): Promise<Services> {
+export async function createServices({ paths, host, version, aligner }: ServiceOptions): Promise<Services> {
   const library = createLibrary({ transcriptsDir: paths.transcriptsDir, narrationDir: paths.narrationDir, dataDir: paths.dataDir });
   const media = createMediaCatalog((documentId) => library.mediaFolder(documentId));
   const settings = createSettingsStore(paths.dataDir);
@@ -49,7 +52,7 @@ export async function createServices({ paths, host, version }: ServiceOptions): 
   const notes = createNotesService({ dataDir: paths.dataDir, userDb, editions: library.editions });
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
-  const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events });
+  const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events, ...(aligner ? { aligner } : {}) });
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   /** A library entry as the renderer lists it: with the user's last visit and place. */

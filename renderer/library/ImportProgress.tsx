@@ -1,7 +1,7 @@
 // The import's progress: what it is doing (sending the recording, decoding, aligning, reading
 // aloud, adding), how far, and about how long is left, with the Cancel. The bar carries the whole
 // line as its text, so a screen reader asked for it hears phase and percent together.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useT } from '../i18n';
 import type { RunState, RunStep } from './use-import-run';
 
@@ -16,6 +16,9 @@ const STEP_LABELS: Record<RunStep, 'import.step.uploading' | 'import.step.narrat
 export function ImportProgress({ state, onCancel }: { state: Exclude<RunState, { step: 'idle' }>; onCancel(): void }) {
   const t = useT();
   const id = useId();
+  // The form (and the Import button that had the focus) is gone: the focus goes to Cancel.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
   const percent = state.progress === null ? null : Math.round(state.progress * 100);
   const left = state.secondsLeft === null ? '' : state.secondsLeft < 60 ? t('import.secondsLeft', { seconds: Math.max(1, state.secondsLeft) }) : t('import.minutesLeft', { minutes: Math.round(state.secondsLeft / 60) });
   const valueText = [percent === null ? t('import.working') : t('import.percent', { percent }), left].filter(Boolean).join(', ');
@@ -24,7 +27,7 @@ export function ImportProgress({ state, onCancel }: { state: Exclude<RunState, {
       <label htmlFor={`${id}-bar`}>{t(STEP_LABELS[state.step])}</label>
       <progress id={`${id}-bar`} max={100} value={percent ?? undefined} aria-valuetext={valueText} />
       <span aria-hidden="true">{valueText}</span>
-      <button type="button" onClick={onCancel} disabled={state.cancelling || (state.step !== 'uploading' && !state.jobId)}>
+      <button ref={cancelRef} type="button" onClick={onCancel} aria-disabled={state.cancelling || undefined}>
         {state.cancelling ? t('import.cancelling') : t('import.cancel')}
       </button>
     </div>

@@ -36,6 +36,8 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
   const [state, setState] = useState<RunState>({ step: 'idle' });
   const job = useRef<string | null>(null);
   const uploadAbort = useRef<AbortController | null>(null);
+  // Cancel pressed before the job had its id: it is cancelled as soon as the id arrives.
+  const cancelAsked = useRef(false);
   // File -> upload id, for files already sent in this dialog's life.
   const sent = useRef(new Map<File, string>());
   const outcome = useRef(onOutcome);
@@ -83,6 +85,7 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
   async function start(work: ImportWork): Promise<void> {
     const recording = work.audio.length > 0;
     setState({ step: recording ? 'uploading' : 'narrating', progress: 0, secondsLeft: null, cancelling: false, jobId: null });
+    cancelAsked.current = false;
     const abort = new AbortController();
     uploadAbort.current = abort;
     try {
@@ -92,6 +95,7 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
       uploadAbort.current = null;
       job.current = jobId;
       setState((s) => (s.step === 'idle' ? s : { ...s, step: recording ? 'decoding' : 'narrating', jobId }));
+      if (cancelAsked.current) await cancelJob(jobId);
     } catch (error) {
       uploadAbort.current = null;
       setState({ step: 'idle' });
@@ -99,19 +103,20 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
     }
   }
 
-  async function cancel(): Promise<void> {
-    if (state.step === 'idle') return;
-    setState({ ...state, cancelling: true });
-    if (uploadAbort.current) {
-      uploadAbort.current.abort();
-      return;
-    }
-    if (!state.jobId) return;
+  async function cancelJob(jobId: string): Promise<void> {
     try {
-      await api.cancelJob({ jobId: state.jobId });
+      await api.cancelJob({ jobId });
     } catch {
       // The job ended meanwhile; its final event says how.
     }
+  }
+
+  async function cancel(): Promise<void> {
+    if (state.step === 'idle' || state.cancelling) return;
+    setState({ ...state, cancelling: true });
+    cancelAsked.current = true;
+    if (job.current) await cancelJob(job.current);
+    else uploadAbort.current?.abort();
   }
 
   /** Drops what was sent for files no longer chosen (or all, when the dialog closes). */

@@ -22,7 +22,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const dialog = () => app.page.getByRole('dialog', { name: 'Import a text' });
+const dialog = () => app.page.getByRole('dialog', { name: 'Import a recording or a text' });
 const focused = (locator: ReturnType<typeof dialog>) => locator.evaluate((el) => el === document.activeElement);
 const ownDocuments = async () => (await app.services.handlers.listDocuments(undefined)).filter((d) => d.kind === 'own');
 
@@ -32,7 +32,7 @@ async function fillIn(text: string, title: string): Promise<void> {
     await page.getByRole('button', { name: 'Library', exact: true }).focus();
     await page.keyboard.press('Enter');
   }
-  await page.getByRole('button', { name: 'Import a text' }).focus();
+  await page.getByRole('button', { name: 'Import…' }).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => dialog().isVisible()).toBe(true);
   const textField = dialog().getByRole('textbox', { name: 'Text' });
@@ -50,7 +50,7 @@ describe('importing a text', () => {
   it('reads a chosen or dropped file: the title from its name, Markdown from its extension; refuses one that is not text', async () => {
     const { page } = app;
     await fillIn('', '');
-    await dialog().getByLabel('Choose a file').setInputFiles({ name: 'zehn_saetze.md', mimeType: 'text/markdown', buffer: Buffer.from(SHORT_TEXT) });
+    await dialog().getByLabel('Choose the text file (.txt or .md)').setInputFiles({ name: 'zehn_saetze.md', mimeType: 'text/markdown', buffer: Buffer.from(SHORT_TEXT) });
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('zehn saetze');
     expect(await dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toBe(SHORT_TEXT);
     expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('markdown');
@@ -64,7 +64,7 @@ describe('importing a text', () => {
     // The title was the file's, not typed: it follows the new file.
     expect(await dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('notiz');
     expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('plain');
-    await dialog().getByLabel('Choose a file').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
+    await dialog().getByLabel('Choose the text file (.txt or .md)').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
     await expect.poll(() => dialog().getByRole('alert').textContent()).toBe('“bild.png” is not a text file (.txt or .md).');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().isVisible()).toBe(false);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { pathsFromRoot } from '../../../main/paths';
-import { createServices, type Services } from '../../../main/services';
+import { createServices, type ServiceOptions, type Services } from '../../../main/services';
 import { startWebHost, type WebHost } from '../../../main/web/server';
 import { launchChromium } from './chromium';
 
@@ -19,6 +19,8 @@ export interface StartAppOptions {
   context?: BrowserContextOptions;
   /** Open the app page right away (default true). */
   open?: boolean;
+  /** Aligner settings for recordings imported in the test (short windows make a cancel land between two). */
+  aligner?: ServiceOptions['aligner'];
 }
 
 export interface RunningApp {
@@ -32,9 +34,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startServer(dataDir: string): Promise<{ host: WebHost; services: Services }> {
+export async function startServer(dataDir: string, aligner?: ServiceOptions['aligner']): Promise<{ host: WebHost; services: Services }> {
   const paths = pathsFromRoot(REPO_ROOT, dataDir);
-  const services = await createServices({ paths, host: 'web', version: 'test' });
+  const services = await createServices({ paths, host: 'web', version: 'test', ...(aligner ? { aligner } : {}) });
   const host = await startWebHost({
     handlers: services.handlers,
     events: services.events,
@@ -48,7 +50,7 @@ export async function startServer(dataDir: string): Promise<{ host: WebHost; ser
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'mitlesen-e2e-')));
-  const { host, services } = await startServer(dataDir);
+  const { host, services } = await startServer(dataDir, options.aligner);
   const browser = await launchChromium(options.chromiumArgs ?? []);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options.context });
   const page = await context.newPage();

@@ -20,6 +20,7 @@ import { repoLibrary, tempDir } from '../notes/helpers';
 let temp: ReturnType<typeof tempDir>;
 let dataDir: string;
 let uploads: Uploads;
+let library: ReturnType<typeof repoLibrary>;
 let options: RecordingImportOptions;
 const TEXT = truth.sentences.map((s) => s.text).join(' ');
 
@@ -28,7 +29,8 @@ beforeAll(() => {
   dataDir = join(temp.dir, 'data');
   uploads = createUploads(dataDir);
   // Short windows, so the 50 s fixture takes several and a cancel can fall between them.
-  options = { library: repoLibrary(dataDir), uploads, workRoot: importWorkDir(dataDir), aligner: { engineHome: join(temp.dir, 'home'), windowSeconds: 15 } };
+  library = repoLibrary(dataDir);
+  options = { library, uploads, workRoot: importWorkDir(dataDir), aligner: { engineHome: join(temp.dir, 'home'), windowSeconds: 15 } };
 });
 afterAll(() => temp.remove());
 
@@ -77,7 +79,7 @@ describe('importRecording', () => {
 
     expect(added).toMatchObject({ kind: 'own', status: 'ready', languages: ['de'], title: { de: 'Zehn Sätze' } });
     expect(added.duration).toBeCloseTo(50.2, 0);
-    const bundle = await options.library.load(added.id);
+    const bundle = await library.load(added.id);
     expect(bundle.timingProblem).toBeNull();
     const track = bundle.timing!.tracks.de!;
     expect(track.mediaId).toBe(`${added.id}/de.mp3`);
@@ -124,7 +126,7 @@ describe('importRecording', () => {
     const text = `${TEXT}\n\n${TEXT}`;
     // The aligner's own window length: this test is about the joined timeline, not about windows.
     const added = await importRecording(request([await upload(a), await upload(b)], text), context().ctx, { ...options, aligner: { engineHome: join(temp.dir, 'home') } });
-    const bundle = await options.library.load(added.id);
+    const bundle = await library.load(added.id);
     const track = bundle.timing!.tracks.de!;
     expect(track.duration).toBeCloseTo(100.4, 0);
     const n = truth.sentences.length;

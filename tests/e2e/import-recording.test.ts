@@ -1,0 +1,140 @@
+// Importing a recording of real human speech with its text, by keyboard alone, in browser mode: the
+// file goes in through the dialog, the progress shows the phase, Cancel stops it and adds nothing,
+// Import again finishes (going on from the finished windows), and the new document plays with the
+// highlight on the sentence the speaker is saying. A note on it survives a reload, and the library
+// lists it beside the interview.
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audioState, clockAndHighlight, openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
+
+const FIXTURE = join(import.meta.dirname, '../../../shared/fixtures/speech-de');
+const truth = JSON.parse(readFileSync(join(FIXTURE, 'truth.json'), 'utf8')) as { sentences: { text: string; start: number; end: number }[] };
+
+let app: PlayerApp;
+
+beforeAll(async () => {
+  // Windows of 10 s: the 50 s recording takes several, so the Cancel lands while it aligns.
+  app = await openPlayer({ aligner: { windowSeconds: 10 } });
+  await waitUntilReady(app.page);
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const dialog = () => app.page.getByRole('dialog', { name: 'Import a recording or a text' });
+const isFocused = (locator: ReturnType<typeof dialog>) => locator.evaluate((el) => el === document.activeElement);
+const ownDocuments = async () => (await app.services.handlers.listDocuments(undefined)).filter((d) => d.kind === 'own');
+
+/** Tabs forward until `target` has the focus (at most `limit` presses), as a keyboard user would. */
+async function tabTo(target: ReturnType<typeof dialog>, limit = 20): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await isFocused(target)) return;
+    await app.page.keyboard.press('Tab');
+  }
+  throw new Error('the control was not reached with Tab');
+}
+
+describe('importing a recording', () => {
+  it('imports the recording by keyboard: progress, cancel, import again; it plays with the highlight on the speaker\'s sentence', { timeout: 240_000 }, async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Import…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+
+    // The recording's field has the focus first; the OS file chooser is stood in for by setInputFiles.
+    const audioField = dialog().getByLabel(/^Choose the recording/);
+    await expect.poll(() => isFocused(audioField)).toBe(true);
+    await audioField.setInputFiles(join(FIXTURE, 'speech.mp3'));
+    await expect.poll(() => dialog().getByRole('list', { name: 'Recording' }).textContent()).toMatch(/^speech\.mp3 \(\d+ KB\)$/);
+    // The text from its file, chosen the same way; the title comes from the recording's name.
+    const textField = dialog().getByLabel('Choose the text file (.txt or .md)');
+    await tabTo(textField);
+    await textField.setInputFiles(join(FIXTURE, 'text.txt'));
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toContain(truth.sentences[0]!.text);
+    const title = dialog().getByRole('textbox', { name: 'Title' });
+    expect(await title.inputValue()).toBe('speech');
+    await tabTo(title);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Zehn Sätze, gesprochen');
+    expect(await dialog().textContent()).toContain('German (the text looks German)');
+    expect((await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // Import, then Cancel once the aligner is at work: the focus is on Cancel, nothing is added.
+    await page.keyboard.press('Enter');
+    const cancel = dialog().getByRole('button', { name: 'Cancel import' });
+    await expect.poll(() => isFocused(cancel)).toBe(true);
+    const bar = dialog().getByRole('progressbar');
+    await expect.poll(() => dialog().locator('.import-progress label').textContent(), { timeout: 60_000 }).toBe('Aligning the text with the recording, word by word');
+    expect(await bar.getAttribute('aria-valuetext')).toMatch(/^\d+ percent/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 30_000 }).toBe('Import cancelled. Nothing was added.');
+    expect(await ownDocuments()).toEqual([]);
+    const importButton = dialog().getByRole('button', { name: 'Import', exact: true });
+    await expect.poll(() => isFocused(importButton)).toBe(true);
+    // What was chosen is kept: Import again.
+    expect(await dialog().getByRole('list', { name: 'Recording' }).textContent()).toContain('speech.mp3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 120_000 }).toBe(false);
+
+    const [added] = await ownDocuments();
+    expect(added).toMatchObject({ title: { de: 'Zehn Sätze, gesprochen' }, languages: ['de'], status: 'ready' });
+    expect(added!.duration).toBeCloseTo(50.2, 0);
+    const open = page.getByRole('button', { name: 'Open Zehn Sätze, gesprochen' });
+    await expect.poll(() => isFocused(open)).toBe(true);
+    // The library lists it beside the interview.
+    expect(await page.locator('.library-document').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.document))).toEqual(expect.arrayContaining(['china-sieht-alles', added!.id]));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.document-title').textContent()).toBe('Zehn Sätze, gesprochen');
+    await waitUntilReady(page);
+    expect((await audioState(page)).src).toContain(`/media/${added!.id}/de.mp3`);
+
+    // Play from the fourth sentence's start and watch the highlight follow the voice.
+    const bundle = await app.services.handlers.loadDocument({ documentId: added!.id });
+    const ids = bundle.edition.sentences.map((s) => s.id);
+    await page.locator('#main').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('.');
+    await page.keyboard.press('Space');
+    await waitForPlaying(page, true);
+    const seen: { time: number; sentence: string }[] = [];
+    const until = Date.now() + 8000;
+    while (Date.now() < until) {
+      const state = await clockAndHighlight(page);
+      if (state.word) seen.push({ time: state.time, sentence: state.word.sentence });
+      await page.waitForTimeout(150);
+    }
+    await page.keyboard.press('Space');
+    expect(seen.length).toBeGreaterThan(20);
+    // Where the truth says a sentence is being spoken (away from its edges), that sentence is lit.
+    const inside = seen.filter(({ time }) => truth.sentences.some((s) => time > s.start + 0.3 && time < s.end - 0.3));
+    expect(inside.length).toBeGreaterThan(10);
+    const right = inside.filter(({ time, sentence }) => {
+      const index = truth.sentences.findIndex((s) => time > s.start + 0.3 && time < s.end - 0.3);
+      return ids[index] === sentence;
+    });
+    expect(right.length).toBe(inside.length);
+  });
+
+  it('keeps a note on the imported recording across a reload, and the library still lists both documents', { timeout: 60_000 }, async () => {
+    const { page } = app;
+    await page.locator('#main').focus();
+    await page.keyboard.press('n');
+    const notes = page.getByRole('complementary', { name: 'Notes' });
+    const editor = notes.locator('textarea').first();
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Gut ausgesprochen.');
+    await notes.getByText('Saved', { exact: true }).first().waitFor();
+    await app.reload();
+    await waitUntilReady(page);
+    expect(await page.locator('.document-title').textContent()).toBe('Zehn Sätze, gesprochen');
+    await expect.poll(() => notes.locator('textarea').first().inputValue()).toBe('Gut ausgesprochen.');
+    await page.getByRole('button', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.library-document').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Library' }).textContent()).toContain('China Sees Everything');
+  });
+});

@@ -8,6 +8,8 @@
 export const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'm4b', 'aac', 'ogg', 'oga', 'opus', 'flac', 'wav'] as const;
 /** Texts the import takes. */
 export const TEXT_EXTENSIONS = ['txt', 'md', 'markdown'] as const;
+/** Books the import reads the text of in the main process (unpacked safely there, never in the page). */
+export const BOOK_EXTENSIONS = ['epub'] as const;
 
 /** Largest single upload: a 20-hour audiobook at 256 kbit/s is about 2.3 GB. */
 export const UPLOAD_MAX_BYTES = 4 * 1024 ** 3;
@@ -36,6 +38,17 @@ export interface ImportRecordingRequest {
   language: 'de';
 }
 
+/** The text of a book the user chose, as the dialog shows it for checking before the import. */
+export interface ImportText {
+  /** From the book's metadata, or null. */
+  title: string | null;
+  /** The book's language as it declares it (BCP 47, e.g. "de"), or null. */
+  language: string | null;
+  /** Chapters as Markdown headings, paragraphs separated by blank lines. */
+  text: string;
+  format: 'markdown';
+}
+
 export interface ImportBridge {
   /** Announces a file to upload; its bytes follow (appendUpload, or the browser-mode upload route). */
   beginUpload(req: { name: string; size: number }): Promise<UploadStarted>;
@@ -43,6 +56,8 @@ export interface ImportBridge {
   appendUpload(req: { uploadId: string; offset: number; data: Uint8Array }): Promise<UploadState>;
   /** Drops an upload that will not be used (the dialog closed, the user chose another file). */
   discardUpload(req: { uploadId: string }): Promise<void>;
+  /** The text of an uploaded book (EPUB without DRM), refused with the entry and the reason when it is unsafe or locked. */
+  readImportText(req: { uploadId: string }): Promise<ImportText>;
   /**
    * Imports a recording with its text: aligned word by word on this machine. Returns a job at once;
    * its events report the phase and progress, its result is `{ documentId }`. Cancelled and started
@@ -51,7 +66,7 @@ export interface ImportBridge {
   importRecording(req: ImportRecordingRequest): Promise<{ jobId: string }>;
 }
 
-export const IMPORT_METHODS = ['beginUpload', 'appendUpload', 'discardUpload', 'importRecording'] as const satisfies readonly (keyof ImportBridge)[];
+export const IMPORT_METHODS = ['beginUpload', 'appendUpload', 'discardUpload', 'readImportText', 'importRecording'] as const satisfies readonly (keyof ImportBridge)[];
 
 /** Upload ids: made by the main process, checked wherever one comes back. */
 export const UPLOAD_ID = /^[0-9a-f]{24}$/;

@@ -6,6 +6,7 @@ import type { BridgeEventHub } from '../bridge/events';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
+import { readBookText } from './book-text';
 import { importRecording, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
 
@@ -35,6 +36,10 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
       beginUpload: ({ name, size }) => uploads.begin(name, size),
       appendUpload: ({ uploadId, offset, data }) => uploads.append(uploadId, offset, data),
       discardUpload: ({ uploadId }) => uploads.discard(uploadId),
+      readImportText: async ({ uploadId }) => {
+        const file = await uploads.file(uploadId);
+        return readBookText(file.path, file.name);
+      },
       importRecording: (request) => {
         const jobId = jobs.startJob('import-recording', async (context) => {
           const added = await importRecording(request, context, { library, uploads, workRoot: importWorkDir(dataDir), ...(aligner ? { aligner } : {}) });

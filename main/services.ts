@@ -53,6 +53,7 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
   const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events, ...(aligner ? { aligner } : {}) });
+  imports.resumeInterrupted().catch((error: unknown) => console.error('import: resuming interrupted imports failed', error));
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
   /** A library entry as the renderer lists it: with the user's last visit and place. */
@@ -82,7 +83,7 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
         const added = await importText(source, context, { library });
         events.emit('library', { documentId: added.id });
         return { documentId: added.id };
-      });
+      }, { subject: source.title });
       return { jobId };
     },
     restoreDocument: async ({ undoToken }) => {

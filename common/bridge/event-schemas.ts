@@ -12,6 +12,7 @@ export const jobEventSchema = z
     jobId: jobIdSchema,
     kind: jobKindSchema,
     state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+    subject: z.string().max(500).optional(),
     progress: fraction.nullable(),
     message: z.string().max(500).optional(),
     secondsLeft: z.number().int().min(0).optional(),

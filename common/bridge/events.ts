@@ -20,6 +20,8 @@ export interface JobEvent {
   /** What the job does ("import", "alignment", "export"... as they arrive). */
   kind: string;
   state: JobState;
+  /** What the job works on, for people (an import: the new document's title). */
+  subject?: string;
   /** 0..1, or null when the job cannot say how far it is (and always null while queued). */
   progress: number | null;
   /** A short line about the current step, for a status bar or a log; not translated. */

@@ -5,10 +5,11 @@
 // work folder is keyed by the uploads and the text, so an import cancelled (or killed) and started
 // again with the same files goes on from its last finished window.
 import { createHash } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, type LibraryEntry } from '../../common/bridge/contract';
 import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
+import { IMPORT_SCHEMAS } from '../../common/bridge/import-schemas';
 import { parseEdition } from '../../common/edition/parse';
 import { writeEdition } from '../../common/edition/write';
 import { TextEditionError, textToEdition } from '../../common/text/text-edition';
@@ -18,6 +19,7 @@ import { trackFromAlignment } from '../../common/timing/from-alignment';
 import type { TimedTranscript, WaveformPeaks } from '../../common/timing/model';
 import { alignRecording, AlignInputError, type AlignProgress, type AlignRunOptions, type AlignmentResult } from '../alignment/index';
 import { ALIGN_RATE } from '../alignment/pcm';
+import { writeFileAtomic } from '../fs-atomic';
 import type { JobContext } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
@@ -49,6 +51,32 @@ function mediaFor(files: readonly UploadedFile[]): { name: string; type: NonNull
     throw new BridgeError('invalid-argument', 'A recording in several parts can be imported when every part is an MP3 (other formats: one file for now).');
   }
   return { name: `de.${kinds[0]!.extension}`, type: kinds[0]!.type };
+}
+
+const REQUEST_FILE = 'request.json';
+
+/**
+ * Imports that were running when the app last stopped without finishing them (killed, crashed,
+ * the machine went down): their requests, for the service to start again. The aligner then goes
+ * on from the last finished window. Requests whose uploads are gone are dropped with their folder.
+ */
+export async function resumable(workRoot: string, uploads: Pick<Uploads, 'file'>): Promise<ImportRecordingRequest[]> {
+  const found: ImportRecordingRequest[] = [];
+  for (const name of await readdir(workRoot).catch(() => [] as string[])) {
+    const folder = join(workRoot, name);
+    const raw = await readFile(join(folder, REQUEST_FILE), 'utf8').catch(() => null);
+    if (raw === null) continue;
+    let parsed;
+    try {
+      parsed = IMPORT_SCHEMAS.importRecording.safeParse(JSON.parse(raw));
+    } catch {
+      parsed = null;
+    }
+    const usable = parsed?.success && (await Promise.all(parsed.data.audio.map((id) => uploads.file(id).then(() => true, () => false)))).every(Boolean);
+    if (usable && parsed?.success && importKey(parsed.data) === name) found.push(parsed.data);
+    else await rm(folder, { recursive: true, force: true });
+  }
+  return found;
 }
 
 /** The work folder's name: the same uploads, text and language give the same folder. */
@@ -104,7 +132,11 @@ export async function importRecording(request: ImportRecordingRequest, context: 
     throw error;
   }
 
+  // One folder per import: the request (to start it again should the app be killed or crash, see
+  // resumable()) beside the aligner's own folder, which the aligner empties when it is not its job's.
   const workDir = join(options.workRoot, importKey(request));
+  const alignDir = join(workDir, 'align');
+  await writeFileAtomic(join(workDir, REQUEST_FILE), JSON.stringify(request));
   const report = (p: AlignProgress) => {
     if (p.phase === 'decode') context.progress(DECODE_SHARE * p.fraction, 'decoding', p.secondsLeft);
     else if (p.phase === 'align') context.progress(DECODE_SHARE + ALIGN_SHARE * p.fraction, 'aligning', p.secondsLeft);
@@ -117,12 +149,16 @@ export async function importRecording(request: ImportRecordingRequest, context: 
       audioFiles: files.map((f) => f.path),
       sentences: edition.model.sentences.map((s) => ({ id: s.id, text: s.de })),
       language: request.language,
-      workDir,
+      workDir: alignDir,
       signal: context.signal,
       onProgress: report,
       textName: 'the text',
     });
   } catch (error) {
+    // Stopped by the user: not started again at the next start (the finished windows stay for a
+    // second try from the dialog). Refused input: nothing worth keeping.
+    if (context.signal.aborted) await rm(join(workDir, REQUEST_FILE), { force: true });
+    else await rm(workDir, { recursive: true, force: true });
     if (error instanceof AlignInputError) throw new BridgeError('invalid-argument', byName(error.message, files));
     if (context.signal.aborted) throw error;
     throw new BridgeError('failed', byName(error instanceof Error ? error.message : String(error), files));
@@ -139,7 +175,7 @@ export async function importRecording(request: ImportRecordingRequest, context: 
   });
   if (!built.ok) throw new BridgeError('failed', `The alignment could not be turned into timings: ${built.problems.slice(0, 3).join('; ')}`);
   const timing: TimedTranscript = { format: 1, documentId: id, editionHash: createHash('sha256').update(edition.yaml).digest('hex').slice(0, 16), tracks: { de: built.track } };
-  const peaks = await peaksFromPcm(join(workDir, 'audio.pcm'), result.duration);
+  const peaks = await peaksFromPcm(join(alignDir, 'audio.pcm'), result.duration);
   context.signal.throwIfAborted();
   const added = await options.library.createOwnDocument({
     id,

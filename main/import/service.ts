@@ -7,7 +7,8 @@ import type { BridgeHandlers } from '../bridge/dispatch';
 import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { readBookText } from './book-text';
-import { importRecording, type RecordingImportOptions } from './recording-import';
+import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
+import { importRecording, resumable, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
 
 export interface ImportServiceOptions {
@@ -21,6 +22,8 @@ export interface ImportServiceOptions {
 export interface ImportService {
   uploads: Uploads;
   handlers: Pick<BridgeHandlers, keyof ImportBridge>;
+  /** Starts again the imports the app was killed in the middle of; resolves with their job ids. */
+  resumeInterrupted(): Promise<string[]>;
 }
 
 export function importWorkDir(dataDir: string): string {
@@ -29,7 +32,16 @@ export function importWorkDir(dataDir: string): string {
 
 export function createImportService({ dataDir, library, jobs, events, aligner }: ImportServiceOptions): ImportService {
   const uploads = createUploads(dataDir);
-  uploads.sweep().catch((error: unknown) => console.error('import: sweeping old uploads failed', error));
+  const start = (request: ImportRecordingRequest) =>
+    jobs.startJob(
+      'import-recording',
+      async (context) => {
+        const added = await importRecording(request, context, { library, uploads, workRoot: importWorkDir(dataDir), ...(aligner ? { aligner } : {}) });
+        events.emit('library', { documentId: added.id });
+        return { documentId: added.id };
+      },
+      { subject: request.title },
+    );
   return {
     uploads,
     handlers: {
@@ -40,14 +52,12 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
         const file = await uploads.file(uploadId);
         return readBookText(file.path, file.name);
       },
-      importRecording: (request) => {
-        const jobId = jobs.startJob('import-recording', async (context) => {
-          const added = await importRecording(request, context, { library, uploads, workRoot: importWorkDir(dataDir), ...(aligner ? { aligner } : {}) });
-          events.emit('library', { documentId: added.id });
-          return { documentId: added.id };
-        });
-        return { jobId };
-      },
+      importRecording: (request) => ({ jobId: start(request) }),
+    },
+    async resumeInterrupted() {
+      // Old uploads go first, so an import whose files were swept is dropped rather than started.
+      await uploads.sweep().catch((error: unknown) => console.error('import: sweeping old uploads failed', error));
+      return (await resumable(importWorkDir(dataDir), uploads)).map(start);
     },
   };
 }

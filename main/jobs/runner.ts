@@ -35,7 +35,7 @@ export interface JobRunnerOptions {
 
 export interface JobRunner {
   /** Queues the job and returns its id at once; its events follow. */
-  startJob<R>(kind: string, run: JobFunction<R>): string;
+  startJob<R>(kind: string, run: JobFunction<R>, options?: { subject?: string }): string;
   /**
    * Asks the job to stop and returns its state as it is now (usually still running). The final
    * event says what came of it: cancelled, or done when the job finished before it could stop.
@@ -214,14 +214,14 @@ export function createJobRunner(options: JobRunnerOptions = {}): JobRunner {
   }
 
   return {
-    startJob(kind, run) {
+    startJob(kind, run, options = {}) {
       if (!JOB_KIND.test(kind)) throw new Error(`a job kind is a short lower-case word, not "${kind.slice(0, 60)}"`);
       if (closed) throw new BridgeError('failed', 'The app is closing; no new jobs start.');
       const jobId = randomUUID();
       let resolveSettled!: () => void;
       const settled = new Promise<void>((resolvePromise) => (resolveSettled = resolvePromise));
       const job: Job = {
-        event: { jobId, kind, state: 'queued', progress: null },
+        event: { jobId, kind, state: 'queued', progress: null, ...(options.subject ? { subject: options.subject.slice(0, MAX_MESSAGE) } : {}) },
         controller: new AbortController(),
         run: run as JobFunction<unknown>,
         lastEmitAt: 0,

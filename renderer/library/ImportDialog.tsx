@@ -5,7 +5,8 @@
 // percent, time left) with a Cancel, and at the end the new document in the library. Every step is
 // reachable by keyboard and announced; files can be dropped anywhere on the form as well.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { AUDIO_EXTENSIONS, TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
+import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
+import { useBackend } from '../bridge/backend-context';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useT } from '../i18n';
 import { useModalDialog } from '../ui/use-modal-dialog';
@@ -16,6 +17,7 @@ import '../ui/dialog.css';
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 const isAudio = (file: File) => (AUDIO_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
 const isText = (file: File) => (TEXT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
+const isBook = (file: File) => (BOOK_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
 /** "Kapitel_02-Ende.mp3" -> "Kapitel 02 Ende". */
 const titleFromName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
 /** Parts in natural name order: "Teil 2" before "Teil 10". */
@@ -23,6 +25,7 @@ const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 
 
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(documentId: string): void }) {
   const t = useT();
+  const { api, upload } = useBackend();
   const ids = useId();
   const [title, setTitle] = useState('');
   const [titleTyped, setTitleTyped] = useState(false);
@@ -67,19 +70,39 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     if (!titleTyped) setTitle(titleFromName(name));
   };
 
+  /** A book is unpacked in the main process (safely, and its DRM checked), never in the page. */
+  const readBook = async (file: File) => {
+    setStatus(t('import.readingBook', { name: file.name }));
+    const uploadId = await upload(file);
+    try {
+      return await api.readImportText({ uploadId });
+    } finally {
+      void api.discardUpload({ uploadId }).catch(() => undefined);
+    }
+  };
+
   const readText = async (file: File) => {
-    if (!isText(file)) {
+    if (!isText(file) && !isBook(file)) {
       setProblem(t('import.notText', { name: file.name }));
       return;
     }
     try {
-      setText(await file.text());
-      setFormat(/\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'plain');
-      if (audio.length === 0) suggestTitle(file.name);
+      if (isBook(file)) {
+        const book = await readBook(file);
+        setText(book.text);
+        setFormat('markdown');
+        if (!titleTyped && audio.length === 0) setTitle(book.title ?? titleFromName(file.name));
+      } else {
+        setText(await file.text());
+        setFormat(/\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'plain');
+        if (audio.length === 0) suggestTitle(file.name);
+      }
       setProblem(null);
       setStatus(t('import.fileRead', { name: file.name }));
     } catch (error) {
-      setProblem(t('import.fileUnreadable', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
+      const message = error instanceof Error ? error.message : String(error);
+      // The main process's messages already name the file.
+      setProblem(isBook(file) ? message : t('import.fileUnreadable', { name: file.name, message }));
     }
   };
 
@@ -195,7 +218,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {t('import.chooseFile')}
             <input
               type="file"
-              accept=".txt,.md,.markdown,text/plain,text/markdown"
+              accept=".txt,.md,.markdown,.epub,text/plain,text/markdown,application/epub+zip"
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 event.target.value = '';

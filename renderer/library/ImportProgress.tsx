@@ -13,12 +13,14 @@ const STEP_LABELS: Record<RunStep, 'import.step.uploading' | 'import.step.narrat
   adding: 'import.step.adding',
 };
 
-export function ImportProgress({ state, onCancel }: { state: Exclude<RunState, { step: 'idle' }>; onCancel(): void }) {
+export function ImportProgress({ state, onCancel, takeFocus = true }: { state: Exclude<RunState, { step: 'idle' }>; onCancel(): void; takeFocus?: boolean }) {
   const t = useT();
   const id = useId();
   // The form (and the Import button that had the focus) is gone: the focus goes to Cancel.
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  useEffect(() => {
+    if (takeFocus) cancelRef.current?.focus();
+  }, [takeFocus]);
   const percent = state.progress === null ? null : Math.round(state.progress * 100);
   const left = state.secondsLeft === null ? '' : state.secondsLeft < 60 ? t('import.secondsLeft', { seconds: Math.max(1, state.secondsLeft) }) : t('import.minutesLeft', { minutes: Math.round(state.secondsLeft / 60) });
   const valueText = [percent === null ? t('import.working') : t('import.percent', { percent }), left].filter(Boolean).join(', ');

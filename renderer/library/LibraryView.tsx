@@ -9,6 +9,7 @@ import { useT, useUiLanguage, type Translate } from '../i18n';
 import { Notice } from '../ui/Notice';
 import { formatTime } from '../ui/format';
 import { ImportDialog } from './ImportDialog';
+import { RunningImports } from './RunningImports';
 import './library.css';
 
 export interface LibraryChoice {
@@ -106,6 +107,7 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
           void library.refresh();
         }}
       />
+      <RunningImports />
       {problem && <Notice tone="error" title={problem} actions={[{ label: t('app.dismiss'), onClick: () => setProblem(null) }]} />}
       {removed && (
         <div ref={undoRef}>

@@ -52,7 +52,7 @@ describe('importing a recording', () => {
     await audioField.setInputFiles(join(FIXTURE, 'speech.mp3'));
     await expect.poll(() => dialog().getByRole('list', { name: 'Recording' }).textContent()).toMatch(/^speech\.mp3 \(\d+ KB\)$/);
     // The text from its file, chosen the same way; the title comes from the recording's name.
-    const textField = dialog().getByLabel('Choose the text file (.txt or .md)');
+    const textField = dialog().getByLabel('Choose the text file (.txt, .md or EPUB)');
     await tabTo(textField);
     await textField.setInputFiles(join(FIXTURE, 'text.txt'));
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toContain(truth.sentences[0]!.text);

@@ -63,9 +63,11 @@ describe('importRecording', () => {
     const first = context((_, message) => message === 'aligning');
     await expect(importRecording(request(audio), first.ctx, options)).rejects.toMatchObject({ name: 'AbortError' });
     expect(await ownDocuments()).toEqual([]);
-    const chunks = join(importWorkDir(dataDir), importKey(request(audio)), 'chunks');
+    const chunks = join(importWorkDir(dataDir), importKey(request(audio)), 'align', 'chunks');
     const finished = (await readdir(chunks)).filter((n) => n.endsWith('.json'));
     expect(finished.length).toBeGreaterThanOrEqual(1);
+    // Cancelled by the user: kept for a second try, but not started again by itself at the next start.
+    expect(existsSync(join(importWorkDir(dataDir), importKey(request(audio)), 'request.json'))).toBe(false);
     const firstChunk = join(chunks, finished.sort()[0]!);
     const firstWritten = (await stat(firstChunk)).mtimeMs;
 

@@ -18,7 +18,7 @@ function safeEntryName(name: string): boolean {
   return !name.split('/').some((part) => part === '..');
 }
 
-function unpack(bytes: Uint8Array, file: string, limits: ImportLimits): Map<string, Uint8Array> {
+function unpack(bytes: Uint8Array, file: string, limits: ImportLimits, wanted: (name: string) => boolean): Map<string, Uint8Array> {
   if (bytes.length > limits.archiveBytes) throw new ImportError(`${file}: the archive is larger than ${megabytes(limits.archiveBytes)}; refused.`);
   let count = 0;
   let total = 0;
@@ -40,7 +40,7 @@ function unpack(bytes: Uint8Array, file: string, limits: ImportLimits): Map<stri
         else if (entry.originalSize > SMALL_ENTRY && entry.originalSize / Math.max(1, entry.size) > limits.entryRatio) {
           refusal = `${where}: packed ${Math.round(entry.originalSize / Math.max(1, entry.size))} to 1, more than any real book (${limits.entryRatio} to 1); refused as a likely zip bomb.`;
         }
-        return refusal === null && !entry.name.endsWith('/');
+        return refusal === null && !entry.name.endsWith('/') && wanted(entry.name);
       },
     });
   } catch (error) {
@@ -130,9 +130,13 @@ export interface EpubPackage {
   xml(name: string, where: string): XmlElement;
 }
 
-/** Opens the archive, checks it is an EPUB without DRM and reads its package document. Throws ImportError. */
-export function openEpub(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): EpubPackage {
-  const entries = unpack(bytes, file, limits);
+/**
+ * Opens the archive, checks it is an EPUB without DRM and reads its package document. Throws
+ * ImportError. Entries `wanted` refuses are checked against the limits but not unpacked (a reader
+ * of the text has no use for the pictures and the audio).
+ */
+export function openEpub(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS, wanted: (name: string) => boolean = () => true): EpubPackage {
+  const entries = unpack(bytes, file, limits, wanted);
   const parsed = new Map<string, XmlElement>();
   const xml = (name: string, where: string): XmlElement => {
     const cached = parsed.get(name);

@@ -26,12 +26,15 @@ export async function readBookText(path: string, shownAs: string, limits: Import
   try {
     const { size } = await stat(path);
     if (size > limits.archiveBytes) throw new ImportError(`${shownAs}: the book is larger than ${megabytes(limits.archiveBytes)}; refused.`);
-    return bookText(openEpub(await readFile(path), shownAs, limits));
+    return bookText(openEpub(await readFile(path), shownAs, limits, (name) => !MEDIA.test(name)));
   } catch (error) {
     if (error instanceof ImportError) throw new BridgeError('invalid-argument', error.message);
     throw error;
   }
 }
+
+// Pictures, sound, video and fonts: checked, never unpacked, since only the text is read.
+const MEDIA = /\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm|otf|ttf|woff2?|pdf)$/i;
 
 interface NavPoint {
   entry: string;

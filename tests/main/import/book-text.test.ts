@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../common/bridge/contract';
 import { textToEdition } from '../../../common/text/text-edition';
 import { readBookText } from '../../../main/import/book-text';
+import { createImportService, type ImportServiceOptions } from '../../../main/import/service';
 
 const dir = mkdtempSync(join(tmpdir(), 'mitlesen-book-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -265,5 +266,17 @@ describe('readBookText', () => {
   it('says so when the book has no text to read', async () => {
     const pictures = epub({ 'OEBPS/content.opf': opf3({ spine: '<itemref idref="ch1"/>' }), 'OEBPS/text/ch1.xhtml': page('<div><img src="p1.jpg" alt="Seite 1"/></div>'), 'OEBPS/text/nav.xhtml': NAV });
     expect(await refusal(pictures, 'bilder.epub')).toMatch(/^bilder\.epub: the book has no text to read/);
+  });
+
+  it('answers the bridge call for an uploaded book, with the name the user chose in any refusal', async () => {
+    const { handlers } = createImportService({ dataDir: join(dir, 'data') } as ImportServiceOptions);
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const { uploadId } = await handlers.beginUpload({ name, size: bytes.length });
+      await handlers.appendUpload({ uploadId, offset: 0, data: bytes });
+      return uploadId;
+    };
+    expect(await handlers.readImportText({ uploadId: await upload('Der Sandmann.epub', epub(BOOK3)) })).toMatchObject({ title: 'Der Sandmann', language: 'de' });
+    const locked = epub({ ...BOOK3, 'META-INF/rights.xml': '<rights/>' });
+    await expect(handlers.readImportText({ uploadId: await upload('Gekauft.epub', locked) })).rejects.toThrow(/^Gekauft\.epub: the book is protected by DRM/);
   });
 });

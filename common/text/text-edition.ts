@@ -34,16 +34,23 @@ interface Block {
   text: string;
 }
 
+// A backslash before ASCII punctuation makes it literal (CommonMark): "1\. Mai" is text, not a list.
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+// Escaped characters wait in the Private Use Area while the marks are taken out, then come back.
+const HELD = /[\uE000-\uE07F]/g;
+
 /** Markdown's inline marks are not words: emphasis, code, links and images keep only their text. */
 function plainMarkdown(line: string): string {
   return line
+    .replace(ESCAPED, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(\*|_)(.+?)\1/g, '$2')
     .replace(/^\s{0,3}(?:[-*+]|\d+[.)])\s+/, '')
-    .replace(/^\s{0,3}>\s?/, '');
+    .replace(/^\s{0,3}>\s?/, '')
+    .replace(HELD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 function blocksOf(source: TextSource): Block[] {
@@ -58,7 +65,7 @@ function blocksOf(source: TextSource): Block[] {
   for (const raw of lines) {
     const line = raw.trim();
     if (source.format === 'markdown') {
-      const heading = /^#{1,6}\s+(.+?)\s*#*$/.exec(line);
+      const heading = /^#{1,6}\s+(.+?)(?:\s+#+)?\s*$/.exec(line);
       if (heading) {
         endParagraph();
         blocks.push({ kind: 'heading', text: plainMarkdown(heading[1]!).trim() });

@@ -1,11 +1,13 @@
 // Decodes the audio parts in order onto one 16 kHz mono timeline on disk, streaming: each file is
 // read in pieces, decoded by the WebAssembly codecs of @audio/decode (no system ffmpeg), downmixed,
 // resampled and written out, so memory does not grow with the recording. Every failure names the
-// file and says what is wrong with it.
+// file and says what is wrong with it; a recording locked with DRM is refused before decoding
+// (audio-drm.ts).
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import decode from '@audio/decode';
 import getType from 'audio-type';
+import { audioDrm } from './audio-drm';
 import { Mp3FrameChecker } from './mp3-frames';
 import { ALIGN_RATE, PcmWriter } from './pcm';
 import { downmix, StreamResampler } from './resample';
@@ -32,11 +34,14 @@ async function sniff(file: string): Promise<string> {
   if (info.size === 0) throw new AlignInputError(`${file}: the file is empty (0 bytes)`, file);
   const handle = await open(file, 'r');
   const head = Buffer.alloc(Math.min(info.size, 64 * 1024));
+  let drm: string | null;
   try {
     await handle.read(head, 0, head.length, 0);
+    drm = await audioDrm(handle, head, info.size);
   } finally {
     await handle.close();
   }
+  if (drm) throw new AlignInputError(`${file}: the recording is protected by DRM (${drm}); Mitlesen can only read recordings without DRM`, file);
   const type = getType(new Uint8Array(head));
   if (!type || !FORMATS.has(type)) {
     throw new AlignInputError(`${file}: not an audio file that can be read (${type ? `it looks like ${type}; ` : ''}expected ${READABLE})`, file);

@@ -26,10 +26,22 @@ export class XmlError extends Error {
   }
 }
 
-function lineAt(source: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
-  return line;
+/** Where each line starts, so an element's line is a binary search rather than a count from the top (a long chapter has thousands of elements). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= index) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
 }
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -60,7 +72,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 type RawNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-function convert(nodes: RawNode[], source: string): XmlNode[] {
+function convert(nodes: RawNode[], starts: readonly number[]): XmlNode[] {
   const out: XmlNode[] = [];
   for (const node of nodes) {
     const name = Object.keys(node).find((key) => key !== ':@');
@@ -76,8 +88,8 @@ function convert(nodes: RawNode[], source: string): XmlNode[] {
     out.push({
       name,
       attributes,
-      children: Array.isArray(node[name]) ? convert(node[name] as RawNode[], source) : [],
-      line: lineAt(source, meta?.startIndex ?? 0),
+      children: Array.isArray(node[name]) ? convert(node[name] as RawNode[], starts) : [],
+      line: lineAt(starts, meta?.startIndex ?? 0),
     });
   }
   return out;
@@ -87,11 +99,11 @@ function convert(nodes: RawNode[], source: string): XmlNode[] {
 export function parseXml(source: string, file: string): XmlElement {
   const doctype = /<!DOCTYPE[^>[]*\[|<!ENTITY/i.exec(source);
   if (doctype) {
-    throw new XmlError(file, lineAt(source, doctype.index), 'declares entities (a DOCTYPE with an internal subset or <!ENTITY>); refused, since entities can read other files (XXE) or expand without bound');
+    throw new XmlError(file, lineAt(lineStarts(source), doctype.index), 'declares entities (a DOCTYPE with an internal subset or <!ENTITY>); refused, since entities can read other files (XXE) or expand without bound');
   }
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new XmlError(file, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
-  const root = convert(parser.parse(source) as RawNode[], source).find((node): node is XmlElement => 'name' in node);
+  const root = convert(parser.parse(source) as RawNode[], lineStarts(source)).find((node): node is XmlElement => 'name' in node);
   if (!root) throw new XmlError(file, 1, 'there is no root element');
   return root;
 }

@@ -38,6 +38,15 @@ describe('textToEdition', () => {
     expect(e.chapters[1]!.sentenceIds).toEqual(['s0003']);
   });
 
+  it('reads backslash-escaped marks as the text they are (how an EPUB\'s text arrives)', () => {
+    const e = edition({
+      format: 'markdown',
+      text: '# Teil \\#1: C\\#\n\n2\\) Mai, ein Feiertag.\n\n\\# Kein Titel. \\- Kein Punkt, \\*kein\\* Stern.\n\n\\---\n\n\\> Kein Zitat.',
+    });
+    expect(e.chapters.map((c) => c.title.de)).toEqual(['Teil #1: C#']);
+    expect(e.sentences.map((s) => s.de)).toEqual(['Ein Versuch', '2) Mai, ein Feiertag.', '# Kein Titel.', '- Kein Punkt, *kein* Stern.', '---', '> Kein Zitat.']);
+  });
+
   it('reads a short line on its own, not ending like a sentence, as a heading in plain text', () => {
     const e = edition({ text: 'Kapitel 1\n\nEs war einmal.\n\nKapitel 2\n\nUnd dann?\n\nEin letzter Satz ohne Punkt' });
     expect(e.chapters.map((c) => c.title.de)).toEqual(['Kapitel 1', 'Kapitel 2']);

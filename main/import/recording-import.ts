@@ -13,6 +13,7 @@ import { IMPORT_SCHEMAS } from '../../common/bridge/import-schemas';
 import { parseEdition } from '../../common/edition/parse';
 import { writeEdition } from '../../common/edition/write';
 import { TextEditionError, textToEdition } from '../../common/text/text-edition';
+import { guessLanguage } from '../../common/text/guess-language';
 import { splitSentences } from '../../common/text/sentences';
 import { audioKindOf } from '../../common/timing/audio-types';
 import { trackFromAlignment } from '../../common/timing/from-alignment';
@@ -54,6 +55,7 @@ function mediaFor(files: readonly UploadedFile[]): { name: string; type: NonNull
 }
 
 const REQUEST_FILE = 'request.json';
+const LANGUAGE_NAMES: Record<string, string> = { de: 'German', en: 'English' };
 
 /**
  * Imports that were running when the app last stopped without finishing them (killed, crashed,
@@ -119,6 +121,13 @@ function byName(message: string, files: readonly UploadedFile[]): string {
 export async function importRecording(request: ImportRecordingRequest, context: JobContext, options: RecordingImportOptions): Promise<LibraryEntry> {
   const files = await Promise.all(request.audio.map((id) => options.uploads.file(id)));
   const media = mediaFor(files);
+  // A text in another language than the recording's would still be "aligned" by DTW (eSpeak reads
+  // it with the wrong voice, and the stretches still match somewhere), so a text that is plainly in
+  // another language is refused before any work, rather than given confident wrong times.
+  const looks = guessLanguage(request.text);
+  if (looks !== 'unknown' && looks !== request.language) {
+    throw new BridgeError('invalid-argument', `the text: it looks ${LANGUAGE_NAMES[looks]}, but the recording is imported as ${LANGUAGE_NAMES[request.language]}; choose the text the recording reads (a translation can be added later).`);
+  }
   const id = makeDocumentId(request.title);
   let edition;
   try {

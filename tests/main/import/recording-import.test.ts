@@ -3,7 +3,7 @@
 // will read pass the app's own check and put every sentence near where it is heard. Cancelled and
 // started again, the import goes on from the finished windows. Bad input is refused, naming the
 // file the user chose, and leaves the library as it was.
-import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { ImportRecordingRequest } from '../../../common/bridge/import-contr
 import { parseWaveformPeaks } from '../../../common/timing/model';
 import { importKey, importRecording, type RecordingImportOptions } from '../../../main/import/recording-import';
 import { importWorkDir } from '../../../main/import/service';
-import { createUploads, type Uploads } from '../../../main/import/uploads';
+import { createUploads, uploadsDir, type Uploads } from '../../../main/import/uploads';
 import type { JobContext } from '../../../main/jobs/runner';
 import { libraryDir } from '../../../main/library/own-documents';
 import { FIXTURE, truth } from '../alignment/helpers';
@@ -101,7 +101,7 @@ describe('importRecording', () => {
     await expect(uploads.file(audio[0]!)).rejects.toThrow(/no longer there/);
   });
 
-  it('refuses what is not audio, a cut-off MP3 and a text that is not the recording\'s, naming the file, and adds nothing', { timeout: 120_000 }, async () => {
+  it('refuses what is not audio, a cut-off MP3, 2 GB of noise, a text far longer or in another language, naming the file, and adds nothing', { timeout: 120_000 }, async () => {
     const before = await ownDocuments();
     const fake = join(temp.dir, 'notes.mp3');
     await writeFile(fake, 'Das ist keine Musik, sondern eine Textdatei.\n'.repeat(50));
@@ -114,6 +114,17 @@ describe('importRecording', () => {
 
     const longText = Array.from({ length: 40 }, () => TEXT).join('\n\n');
     await expect(importRecording(request([await upload(join(FIXTURE, 'speech.opus'))], longText), context().ctx, options)).rejects.toThrow(/^the text: far longer than the audio/);
+
+    // The fixture's sentences in English: the text of another language than the recording's.
+    const english = 'Europe and Asia taken together are also called Eurasia. The meetings with the chairwoman were mostly merry at a late hour. Your chocolate sweets are incredibly delicious! It looks like the Shire there, except that the doors are not round. The most important tool in dealing with people is disinfectant.';
+    await expect(importRecording(request([await upload(join(FIXTURE, 'speech.wav'))], english), context().ctx, options)).rejects.toThrow(/^the text: it looks English, but the recording is imported as German/);
+
+    // 2 GB that are not audio: refused from the first bytes, without reading the rest.
+    const big = await uploads.begin('Hörbuch.mp3', 2 * 1024 ** 3);
+    await truncate(join(uploadsDir(dataDir), big.uploadId, 'Hörbuch.mp3'), 2 * 1024 ** 3);
+    const started = performance.now();
+    await expect(importRecording(request([big.uploadId]), context().ctx, options)).rejects.toThrow(/^Hörbuch\.mp3: not an audio file that can be read/);
+    expect(performance.now() - started).toBeLessThan(20_000);
 
     const parts = [await upload(join(FIXTURE, 'speech.m4a')), await upload(join(FIXTURE, 'speech.mp3'))];
     await expect(importRecording(request(parts), context().ctx, options)).rejects.toThrow('A recording in several parts can be imported when every part is an MP3');

@@ -2,7 +2,7 @@
 // what is wrong (a chunk out of place, more bytes than announced, a cut-off stream, an unknown id),
 // discard, and the sweep of day-old uploads.
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeError } from '../../../common/bridge/contract';
@@ -52,6 +52,17 @@ describe('uploads', () => {
     const long = await uploads.begin('long.mp3', 2);
     await expect(uploads.receive(long.uploadId, stream('abc'))).rejects.toThrow('long.mp3: more bytes arrived than the 2 announced.');
     expect(await readdir(uploadsDir(temp.dir))).toEqual([whole.uploadId]);
+  });
+
+  it('says the disk is full when it is, and keeps nothing of the upload', async () => {
+    const uploads = createUploads(temp.dir);
+    const { uploadId } = await uploads.begin('Buch.m4b', 8);
+    // The upload's file made a way into a device that is always full: every write fails with ENOSPC.
+    const target = join(uploadsDir(temp.dir), uploadId, 'Buch.m4b');
+    await rm(target);
+    await symlink('/dev/full', target);
+    await expect(uploads.append(uploadId, 0, bytes('12345678'))).rejects.toThrow('Buch.m4b: the disk is full; free some space and import again (nothing was added).');
+    expect(existsSync(join(uploadsDir(temp.dir), uploadId))).toBe(false);
   });
 
   it('discards, knows nothing of ids it never made, and sweeps day-old uploads', async () => {

@@ -10,6 +10,8 @@ export const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'm4b', 'aac', 'ogg', 'oga', 'opus
 export const TEXT_EXTENSIONS = ['txt', 'md', 'markdown'] as const;
 /** Books the import reads the text of in the main process (unpacked safely there, never in the page). */
 export const BOOK_EXTENSIONS = ['epub'] as const;
+/** Timed text made elsewhere (WebVTT, SRT, Podcasting 2.0 transcript or sync map JSON): its times are used instead of aligning. */
+export const TIMED_TEXT_EXTENSIONS = ['vtt', 'srt', 'json'] as const;
 
 /** Largest single upload: a 20-hour audiobook at 256 kbit/s is about 2.3 GB. */
 export const UPLOAD_MAX_BYTES = 4 * 1024 ** 3;
@@ -36,6 +38,8 @@ export interface ImportRecordingRequest {
   text: string;
   format: 'plain' | 'markdown';
   language: 'de';
+  /** A timed-text upload whose times (and text) are used instead of aligning the recording. */
+  timedText?: string;
 }
 
 /** The text of a book the user chose, as the dialog shows it for checking before the import. */
@@ -47,6 +51,8 @@ export interface ImportText {
   /** Chapters as Markdown headings, paragraphs separated by blank lines. */
   text: string;
   format: 'markdown';
+  /** A timed-text file: what it times (the import then uses its times instead of aligning); null for a book. */
+  timed: 'sentences' | 'words' | null;
 }
 
 export interface ImportBridge {

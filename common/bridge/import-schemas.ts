@@ -1,19 +1,19 @@
 // Runtime schemas for the import calls (see import-contract.ts).
 import { z } from 'zod';
-import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, UPLOAD_CHUNK_MAX_BYTES, UPLOAD_ID, UPLOAD_MAX_BYTES, type ImportBridge } from './import-contract';
+import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIONS, UPLOAD_CHUNK_MAX_BYTES, UPLOAD_ID, UPLOAD_MAX_BYTES, type ImportBridge } from './import-contract';
 
 /** The whole text of one import: about 1.5 million words, a long book and still a text the renderer can hold. */
 export const TEXT_IMPORT_MAX_CHARS = 10_000_000;
 
 const uploadId = z.string().regex(UPLOAD_ID, 'an upload id is 24 hex digits');
-const ACCEPTED = [...AUDIO_EXTENSIONS, ...TEXT_EXTENSIONS, ...BOOK_EXTENSIONS];
+const ACCEPTED = [...AUDIO_EXTENSIONS, ...TEXT_EXTENSIONS, ...BOOK_EXTENSIONS, ...TIMED_TEXT_EXTENSIONS];
 const fileName = z
   .string({ error: 'a file name must be text' })
   .min(1, 'the file name is empty')
   .max(255, 'a file name is at most 255 characters')
   .refine((name) => !/[/\\\0]/.test(name), 'a file name cannot contain / or \\')
   .refine((name) => ACCEPTED.includes(name.slice(name.lastIndexOf('.') + 1).toLowerCase() as (typeof ACCEPTED)[number]), {
-    message: `the file must be audio (${AUDIO_EXTENSIONS.join(', ')}) or a text (${[...TEXT_EXTENSIONS, ...BOOK_EXTENSIONS].join(', ')})`,
+    message: `the file must be audio (${AUDIO_EXTENSIONS.join(', ')}) or a text (${[...TEXT_EXTENSIONS, ...BOOK_EXTENSIONS, ...TIMED_TEXT_EXTENSIONS].join(', ')})`,
   });
 
 export const documentTitle = z.string({ error: 'a title must be text' }).max(300, 'a title is at most 300 characters');
@@ -54,6 +54,7 @@ export const IMPORT_SCHEMAS = {
       text: importedText,
       format: textFormat,
       language: importLanguage,
+      timedText: uploadId.optional(),
     })
     .strict(),
 } satisfies Record<keyof ImportBridge, z.ZodType>;

@@ -232,5 +232,6 @@ export function bookText(book: EpubPackage): ImportText {
     // A heading's closing "#"s are markup, so a title ending in " #" keeps its own.
     text: blocks.map((b) => (b.kind === 'heading' ? `# ${escapeMarkdown(b.text).replace(/(\s)(#+)$/, (_, space: string, marks: string) => space + marks.replace(/#/g, '\\#'))}` : escapeMarkdown(b.text))).join('\n\n') + '\n',
     format: 'markdown',
+    timed: null,
   };
 }

@@ -16,15 +16,20 @@ import { TextEditionError, textToEdition } from '../../common/text/text-edition'
 import { guessLanguage } from '../../common/text/guess-language';
 import { splitSentences } from '../../common/text/sentences';
 import { audioKindOf } from '../../common/timing/audio-types';
+import { cuesToText, timesFromCues } from '../../common/exchange/cue-text';
+import { importTrack, type TrackMedia } from '../../common/exchange/import-timing';
+import type { Edition } from '../../common/edition/model';
 import { trackFromAlignment } from '../../common/timing/from-alignment';
-import type { TimedTranscript, WaveformPeaks } from '../../common/timing/model';
-import { alignRecording, AlignInputError, type AlignProgress, type AlignRunOptions, type AlignmentResult } from '../alignment/index';
+import type { NarrationTrack, TimedTranscript, WaveformPeaks } from '../../common/timing/model';
+import { alignRecording, AlignInputError, type AlignProgress, type AlignRunOptions } from '../alignment/index';
+import { decodeToPcm } from '../alignment/decode';
 import { ALIGN_RATE } from '../alignment/pcm';
 import { writeFileAtomic } from '../fs-atomic';
 import type { JobContext } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
 import { joinMp3Parts } from './mp3-join';
+import { readTimedFile, type TimedFile } from './timed-file';
 import type { UploadedFile, Uploads } from './uploads';
 
 export interface RecordingImportOptions {
@@ -83,7 +88,7 @@ export async function resumable(workRoot: string, uploads: Pick<Uploads, 'file'>
 
 /** The work folder's name: the same uploads, text and language give the same folder. */
 export function importKey(request: ImportRecordingRequest): string {
-  return createHash('sha256').update(JSON.stringify([request.audio, request.text, request.format, request.language])).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify([request.audio, request.text, request.format, request.language, request.timedText ?? null])).digest('hex').slice(0, 32);
 }
 
 /** Peaks (largest absolute sample per bucket) read from the aligner's 16 kHz PCM, a slice at a time. */
@@ -124,14 +129,18 @@ export async function importRecording(request: ImportRecordingRequest, context: 
   // A text in another language than the recording's would still be "aligned" by DTW (eSpeak reads
   // it with the wrong voice, and the stretches still match somewhere), so a text that is plainly in
   // another language is refused before any work, rather than given confident wrong times.
-  const looks = guessLanguage(request.text);
+  const looks = guessLanguage(request.text.slice(0, 100_000));
   if (looks !== 'unknown' && looks !== request.language) {
     throw new BridgeError('invalid-argument', `the text: it looks ${LANGUAGE_NAMES[looks]}, but the recording is imported as ${LANGUAGE_NAMES[request.language]}; choose the text the recording reads (a translation can be added later).`);
   }
   const id = makeDocumentId(request.title);
+  // Timed text brings its own text: the document's text is the file's, whatever the page sent.
+  const timedText = request.timedText ? await readTimedUpload(request.timedText, options.uploads) : null;
+  const text = timedText ? cuesToText(timedText.file.cues, timedText.file.speakers) : request.text;
+  const format = timedText ? 'markdown' : request.format;
   let edition;
   try {
-    const input = textToEdition({ title: request.title, text: request.text, format: request.format, language: request.language }, id, splitSentences, { titleIsRead: false });
+    const input = textToEdition({ title: request.title, text, format, language: request.language }, id, splitSentences, { titleIsRead: false });
     const yaml = writeEdition(input);
     const parsed = parseEdition(yaml, 'the imported text');
     if (!parsed.ok) throw new BridgeError('invalid-argument', `The text could not be made into a document: ${parsed.problems[0]?.message ?? 'unknown problem'}`);
@@ -144,47 +153,27 @@ export async function importRecording(request: ImportRecordingRequest, context: 
   // One folder per import: the request (to start it again should the app be killed or crash, see
   // resumable()) beside the aligner's own folder, which the aligner empties when it is not its job's.
   const workDir = join(options.workRoot, importKey(request));
-  const alignDir = join(workDir, 'align');
   await writeFileAtomic(join(workDir, REQUEST_FILE), JSON.stringify(request));
-  const report = (p: AlignProgress) => {
-    if (p.phase === 'decode') context.progress(DECODE_SHARE * p.fraction, 'decoding', p.secondsLeft);
-    else if (p.phase === 'align') context.progress(DECODE_SHARE + ALIGN_SHARE * p.fraction, 'aligning', p.secondsLeft);
-  };
-  context.progress(0, 'decoding');
-  let result: AlignmentResult;
+  const peaksName = 'de.peaks.json';
+  const trackMedia = (duration: number) => ({ mediaId: `${id}/${media.name}`, mimeType: media.type, duration, peaksMediaId: `${id}/${peaksName}` });
+  let timed: { track: NarrationTrack; pcm: string; duration: number };
   try {
-    result = await alignRecording({
-      ...options.aligner,
-      audioFiles: files.map((f) => f.path),
-      sentences: edition.model.sentences.map((s) => ({ id: s.id, text: s.de })),
-      language: request.language,
-      workDir: alignDir,
-      signal: context.signal,
-      onProgress: report,
-      textName: 'the text',
-    });
+    timed = timedText
+      ? await timeFromFile(timedText, edition.model, files, join(workDir, 'audio.pcm'), trackMedia, context)
+      : await timeByAligning(request, edition.model, files, join(workDir, 'align'), trackMedia, context, options);
   } catch (error) {
     // Stopped by the user: not started again at the next start (the finished windows stay for a
     // second try from the dialog). Refused input: nothing worth keeping.
     if (context.signal.aborted) await rm(join(workDir, REQUEST_FILE), { force: true });
     else await rm(workDir, { recursive: true, force: true });
     if (error instanceof AlignInputError) throw new BridgeError('invalid-argument', byName(error.message, files));
-    if (context.signal.aborted) throw error;
+    if (context.signal.aborted || error instanceof BridgeError) throw error;
     throw new BridgeError('failed', byName(error instanceof Error ? error.message : String(error), files));
   }
   context.signal.throwIfAborted();
-
   context.progress(DECODE_SHARE + ALIGN_SHARE, 'adding');
-  const peaksName = 'de.peaks.json';
-  const built = trackFromAlignment(edition.model, result.sentences, result.duration, {
-    mediaId: `${id}/${media.name}`,
-    mimeType: media.type,
-    duration: result.duration,
-    peaksMediaId: `${id}/${peaksName}`,
-  });
-  if (!built.ok) throw new BridgeError('failed', `The alignment could not be turned into timings: ${built.problems.slice(0, 3).join('; ')}`);
-  const timing: TimedTranscript = { format: 1, documentId: id, editionHash: createHash('sha256').update(edition.yaml).digest('hex').slice(0, 16), tracks: { de: built.track } };
-  const peaks = await peaksFromPcm(join(alignDir, 'audio.pcm'), result.duration);
+  const timing: TimedTranscript = { format: 1, documentId: id, editionHash: createHash('sha256').update(edition.yaml).digest('hex').slice(0, 16), tracks: { de: timed.track } };
+  const peaks = await peaksFromPcm(timed.pcm, timed.duration);
   context.signal.throwIfAborted();
   const added = await options.library.createOwnDocument({
     id,
@@ -199,4 +188,74 @@ export async function importRecording(request: ImportRecordingRequest, context: 
   await rm(workDir, { recursive: true, force: true });
   await Promise.all(request.audio.map((uploadId) => options.uploads.discard(uploadId).catch(() => undefined)));
   return added;
+}
+
+type TrackMediaOf = (duration: number) => TrackMedia;
+
+async function readTimedUpload(uploadId: string, uploads: Pick<Uploads, 'file'>): Promise<{ file: TimedFile; name: string }> {
+  const upload = await uploads.file(uploadId);
+  return { file: await readTimedFile(upload.path, upload.name), name: upload.name };
+}
+
+/** The aligner times every sentence and word in the recording (in its child process). */
+async function timeByAligning(
+  request: ImportRecordingRequest,
+  edition: Edition,
+  files: readonly UploadedFile[],
+  alignDir: string,
+  trackMedia: TrackMediaOf,
+  context: JobContext,
+  options: RecordingImportOptions,
+): Promise<{ track: NarrationTrack; pcm: string; duration: number }> {
+  context.progress(0, 'decoding');
+  const result = await alignRecording({
+    ...options.aligner,
+    audioFiles: files.map((f) => f.path),
+    sentences: edition.sentences.map((s) => ({ id: s.id, text: s.de })),
+    language: request.language,
+    workDir: alignDir,
+    signal: context.signal,
+    onProgress: (p: AlignProgress) => {
+      if (p.phase === 'decode') context.progress(DECODE_SHARE * p.fraction, 'decoding', p.secondsLeft);
+      else if (p.phase === 'align') context.progress(DECODE_SHARE + ALIGN_SHARE * p.fraction, 'aligning', p.secondsLeft);
+    },
+    textName: 'the text',
+  });
+  context.signal.throwIfAborted();
+  const built = trackFromAlignment(edition, result.sentences, result.duration, trackMedia(result.duration));
+  if (!built.ok) throw new BridgeError('failed', `The alignment could not be turned into timings: ${built.problems.slice(0, 3).join('; ')}`);
+  return { track: built.track, pcm: join(alignDir, 'audio.pcm'), duration: result.duration };
+}
+
+/**
+ * The file's times, carried onto the sentences of its text; the recording is only decoded (for its
+ * length and its waveform), not aligned. Words the file does not time are spread and flagged.
+ */
+async function timeFromFile(
+  timed: { file: TimedFile; name: string },
+  edition: Edition,
+  files: readonly UploadedFile[],
+  pcm: string,
+  trackMedia: TrackMediaOf,
+  context: JobContext,
+): Promise<{ track: NarrationTrack; pcm: string; duration: number }> {
+  context.progress(0, 'decoding');
+  const { samples } = await decodeToPcm(
+    files.map((f) => f.path),
+    pcm,
+    ({ bytesDone, bytesTotal }) => context.progress((DECODE_SHARE + ALIGN_SHARE) * (bytesTotal > 0 ? bytesDone / bytesTotal : 0), 'decoding'),
+    context.signal,
+  );
+  const duration = Math.round((samples / ALIGN_RATE) * 1000) / 1000;
+  const sentences = timesFromCues(edition, 'de', timed.file.cues, timed.name);
+  if (!sentences.ok) throw new BridgeError('invalid-argument', sentences.problems.join('; '));
+  const late = sentences.sentences.find((s) => s.end > duration + 0.5);
+  if (late) throw new BridgeError('invalid-argument', `${late.where}: ends at ${late.end.toFixed(1)} s, after the end of the recording (${duration.toFixed(1)} s); is it the file of this recording?`);
+  const clamped = sentences.sentences.map((s) => ({ ...s, start: Math.min(s.start, duration), end: Math.min(s.end, duration) }));
+  const built = importTrack(edition, 'de', clamped, trackMedia(duration));
+  if (!built.ok) throw new BridgeError('invalid-argument', built.problems.slice(0, 3).join('; '));
+  // Sentences whose words the file does not time are marked as estimated, like untimed stretches.
+  const spread = new Set(clamped.filter((s) => s.words?.slice(1).some((w) => w?.start === null)).map((s) => s.id));
+  const track = { ...built.track, sentences: built.track.sentences.map((s) => (spread.has(s.id) ? { ...s, estimated: true as const } : s)) };
+  return { track, pcm, duration };
 }

@@ -6,7 +6,9 @@ import type { BridgeEventHub } from '../bridge/events';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
+import { cuesToText } from '../../common/exchange/cue-text';
 import { readBookText } from './book-text';
+import { readTimedFile } from './timed-file';
 import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
 import { importRecording, resumable, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
@@ -50,7 +52,9 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
       discardUpload: ({ uploadId }) => uploads.discard(uploadId),
       readImportText: async ({ uploadId }) => {
         const file = await uploads.file(uploadId);
-        return readBookText(file.path, file.name);
+        if (!/\.(vtt|srt|json)$/i.test(file.name)) return readBookText(file.path, file.name);
+        const timed = await readTimedFile(file.path, file.name);
+        return { title: null, language: null, text: cuesToText(timed.cues, timed.speakers), format: 'markdown' as const, timed: timed.words ? 'words' : 'sentences' };
       },
       importRecording: (request) => ({ jobId: start(request) }),
     },

@@ -5,7 +5,7 @@
 // percent, time left) with a Cancel, and at the end the new document in the library. Every step is
 // reachable by keyboard and announced; files can be dropped anywhere on the form as well.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
+import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
 import { useBackend } from '../bridge/backend-context';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useT } from '../i18n';
@@ -18,6 +18,9 @@ const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLo
 const isAudio = (file: File) => (AUDIO_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
 const isText = (file: File) => (TEXT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
 const isBook = (file: File) => (BOOK_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
+const isTimed = (file: File) => (TIMED_TEXT_EXTENSIONS as readonly string[]).includes(extensionOf(file.name));
+/** Read in the main process: books (unpacked safely there) and timed text (its readers live there). */
+const readInMain = (file: File) => isBook(file) || isTimed(file);
 /** "Kapitel_02-Ende.mp3" -> "Kapitel 02 Ende". */
 const titleFromName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
 /** Parts in natural name order: "Teil 2" before "Teil 10". */
@@ -32,6 +35,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const [text, setText] = useState('');
   const [format, setFormat] = useState<'plain' | 'markdown'>('plain');
   const [audio, setAudio] = useState<File[]>([]);
+  // A timed-text file whose times the import uses instead of aligning: its upload, kept until the import.
+  const [timed, setTimed] = useState<{ uploadId: string; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -40,6 +45,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const finished = (outcome: RunOutcome) => {
     if (outcome.kind === 'done') {
       run.forget();
+      setTimed(null);
       setText('');
       setTitle('');
       setTitleTyped(false);
@@ -70,25 +76,35 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     if (!titleTyped) setTitle(titleFromName(name));
   };
 
-  /** A book is unpacked in the main process (safely, and its DRM checked), never in the page. */
-  const readBook = async (file: File) => {
+  const dropTimed = () => {
+    if (timed) void api.discardUpload({ uploadId: timed.uploadId }).catch(() => undefined);
+    setTimed(null);
+  };
+
+  /** A book is unpacked in the main process (safely, and its DRM checked), never in the page; timed text is read there too and kept for the import. */
+  const readInMainProcess = async (file: File) => {
     setStatus(t('import.readingBook', { name: file.name }));
     const uploadId = await upload(file);
+    let keep = false;
     try {
-      return await api.readImportText({ uploadId });
+      const read = await api.readImportText({ uploadId });
+      keep = read.timed !== null;
+      if (keep) setTimed({ uploadId, name: file.name });
+      return read;
     } finally {
-      void api.discardUpload({ uploadId }).catch(() => undefined);
+      if (!keep) void api.discardUpload({ uploadId }).catch(() => undefined);
     }
   };
 
   const readText = async (file: File) => {
-    if (!isText(file) && !isBook(file)) {
+    if (!isText(file) && !readInMain(file)) {
       setProblem(t('import.notText', { name: file.name }));
       return;
     }
+    dropTimed();
     try {
-      if (isBook(file)) {
-        const book = await readBook(file);
+      if (readInMain(file)) {
+        const book = await readInMainProcess(file);
         setText(book.text);
         setFormat('markdown');
         if (!titleTyped && audio.length === 0) setTitle(book.title ?? titleFromName(file.name));
@@ -102,7 +118,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // The main process's messages already name the file.
-      setProblem(isBook(file) ? message : t('import.fileUnreadable', { name: file.name, message }));
+      setProblem(readInMain(file) ? message : t('import.fileUnreadable', { name: file.name, message }));
     }
   };
 
@@ -133,9 +149,13 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setProblem(t(title.trim() === '' ? 'import.needTitle' : 'import.needText'));
       return;
     }
+    if (timed && audio.length === 0) {
+      setProblem(t('import.timedNeedsAudio', { name: timed.name }));
+      return;
+    }
     setProblem(null);
     setStatus(t('import.started'));
-    await run.start({ title: title.trim(), text, format, audio });
+    await run.start({ title: title.trim(), text, format, audio, ...(timed ? { timedText: timed.uploadId } : {}) });
   };
 
   return (
@@ -145,6 +165,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       aria-labelledby={`${ids}-title`}
       onClose={(event) => {
         run.forget();
+        dropTimed();
         handleClose(event);
       }}
       // A running import is stopped with its own Cancel, not by Escape closing the dialog over it.
@@ -218,7 +239,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {t('import.chooseFile')}
             <input
               type="file"
-              accept=".txt,.md,.markdown,.epub,text/plain,text/markdown,application/epub+zip"
+              accept=".txt,.md,.markdown,.epub,.vtt,.srt,.json,text/plain,text/markdown,application/epub+zip,text/vtt"
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 event.target.value = '';
@@ -227,7 +248,12 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             />
           </label>
           <label htmlFor={`${ids}-text`}>{t('import.text')}</label>
-          <textarea id={`${ids}-text`} rows={8} value={text} onChange={(event) => setText(event.target.value)} />
+          <textarea id={`${ids}-text`} rows={8} value={text} readOnly={timed !== null} aria-describedby={timed ? `${ids}-timed` : undefined} onChange={(event) => setText(event.target.value)} />
+          {timed && (
+            <p id={`${ids}-timed`} className="help-text">
+              {t('import.timedFrom', { name: timed.name })}
+            </p>
+          )}
           <label htmlFor={`${ids}-name`}>{t('import.documentTitle')}</label>
           <input
             id={`${ids}-name`}
@@ -248,7 +274,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {t('import.language')}{' '}
             {guessed === null ? t('import.language.german') : guessed === 'de' ? t('import.language.guessedGerman') : t('import.language.notGerman')}
           </p>
-          <p className="help-text">{audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
+          <p className="help-text">{timed ? t('import.willUseTimes') : audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
           <button ref={submitRef} type="submit">
             {t('import.start')}
           </button>

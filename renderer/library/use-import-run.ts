@@ -23,6 +23,8 @@ export interface ImportWork {
   format: 'plain' | 'markdown';
   /** The recording's parts in playing order; empty: the built-in voice reads the text. */
   audio: readonly File[];
+  /** An uploaded timed-text file whose times are used instead of aligning. */
+  timedText?: string;
 }
 
 const JOB_STEPS: Record<string, RunStep> = { decoding: 'decoding', aligning: 'aligning', adding: 'adding', narrating: 'narrating' };
@@ -90,7 +92,14 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
     uploadAbort.current = abort;
     try {
       const { jobId } = recording
-        ? await api.importRecording({ title: work.title, text: work.text, format: work.format, language: 'de', audio: await sendAll(work.audio, abort.signal) })
+        ? await api.importRecording({
+            title: work.title,
+            text: work.text,
+            format: work.format,
+            language: 'de',
+            audio: await sendAll(work.audio, abort.signal),
+            ...(work.timedText ? { timedText: work.timedText } : {}),
+          })
         : await api.importText({ title: work.title, text: work.text, format: work.format, language: 'de' });
       uploadAbort.current = null;
       job.current = jobId;

@@ -52,7 +52,7 @@ describe('importing a recording', () => {
     await audioField.setInputFiles(join(FIXTURE, 'speech.mp3'));
     await expect.poll(() => dialog().getByRole('list', { name: 'Recording' }).textContent()).toMatch(/^speech\.mp3 \(\d+ KB\)$/);
     // The text from its file, chosen the same way; the title comes from the recording's name.
-    const textField = dialog().getByLabel('Choose the text file (.txt, .md or EPUB)');
+    const textField = dialog().getByLabel(/^Choose the text file/);
     await tabTo(textField);
     await textField.setInputFiles(join(FIXTURE, 'text.txt'));
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toContain(truth.sentences[0]!.text);
@@ -136,5 +136,29 @@ describe('importing a recording', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.library-document').count()).toBe(2);
     expect(await page.getByRole('region', { name: 'Library' }).textContent()).toContain('China Sees Everything');
+  });
+
+  it('imports the recording with subtitles made elsewhere: their text and times, no aligning', { timeout: 90_000 }, async () => {
+    const { page } = app;
+    const stamp = (t: number) => new Date(Math.round(t * 1000)).toISOString().slice(11, 23).replace('.', ',');
+    const srt = truth.sentences.map((s, i) => `${i + 1}\n${stamp(s.start)} --> ${stamp(s.end)}\n${s.text}\n`).join('\n');
+    const before = (await ownDocuments()).length;
+    await page.getByRole('button', { name: 'Import…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    await dialog().getByLabel(/^Choose the recording/).setInputFiles(join(FIXTURE, 'speech.mp3'));
+    const textField = dialog().getByLabel(/^Choose the text file/);
+    await tabTo(textField);
+    await textField.setInputFiles({ name: 'zehn.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(srt) });
+    await expect.poll(() => dialog().textContent()).toContain('Text and times from “zehn.srt”');
+    expect(await dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toContain(truth.sentences[9]!.text);
+    await dialog().getByRole('button', { name: 'Import', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+    const own = await ownDocuments();
+    expect(own).toHaveLength(before + 1);
+    const added = own.find((d) => d.title.de === 'speech')!;
+    const track = (await app.services.handlers.loadDocument({ documentId: added.id })).timing!.tracks.de!;
+    expect(track.sentences.map((s) => s.start)).toEqual(truth.sentences.map((s) => Math.round(s.start * 1000) / 1000));
   });
 });

@@ -2,7 +2,7 @@
 // readable in every layout.
 import { useMemo } from 'react';
 import type { Edition } from '../../common/edition/model';
-import { buildTranscriptModel, type Layout } from './layout-model';
+import { buildTranscriptModel, shownLayout, type Layout } from './layout-model';
 import { Chapters } from './TranscriptView';
 import { useT } from '../i18n';
 import './transcript.css';
@@ -12,7 +12,7 @@ export function StaticTranscript({ edition, layout }: { edition: Edition; layout
   const model = useMemo(() => buildTranscriptModel(edition, layout), [edition, layout]);
   return (
     <div className="transcript-scroller">
-      <article className={`transcript layout-${layout}`} aria-label={t('transcript.label')}>
+      <article className={`transcript layout-${shownLayout(edition, layout)}`} aria-label={t('transcript.label')}>
         <Chapters model={model} layout={layout} decorations={undefined} />
       </article>
     </div>

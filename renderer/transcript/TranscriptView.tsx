@@ -5,7 +5,7 @@ import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../shell/shortcuts';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { chapterWindow, placeholderHeight, visit } from './chapter-window';
-import { buildTranscriptModel, type ChapterModel, type Layout } from './layout-model';
+import { buildTranscriptModel, shownLayout, type ChapterModel, type Layout } from './layout-model';
 import { FollowController } from './follow';
 import { buildRegistry, Highlighter } from './highlighter';
 import { pairingOf } from '../../common/edition/pairing';
@@ -208,7 +208,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     <div className="transcript-scroller" ref={scrollerRef}>
       <article
         ref={articleRef}
-        className={`transcript layout-${layout}`}
+        className={`transcript layout-${shownLayout(player.edition, layout)}`}
         aria-label={t('transcript.label')}
         aria-describedby="transcript-keys"
         onClick={onClick}

@@ -36,10 +36,14 @@ export function languagesShown(layout: Layout): LanguagesShown {
   return { de: layout !== 'en', en: layout !== 'de' };
 }
 
+/** An edition without a translation shows its one language, whatever the layout setting says. */
+export function shownLayout(edition: Edition, layout: Layout): Layout {
+  return pairingOf(edition).hasTranslation ? layout : 'de';
+}
+
 export function buildTranscriptModel(edition: Edition, layout: Layout): ChapterModel[] {
   const pairing = pairingOf(edition);
-  // An edition without English shows its German, whatever the layout setting says.
-  const shown: Layout = pairing.hasTranslation ? layout : 'de';
+  const shown = shownLayout(edition, layout);
   const speakers = new Map(edition.speakers.map((s) => [s.id, s.name]));
   const chapters = new Map<string, ChapterModel>(edition.chapters.map((chapter) => [chapter.id, { chapter, paragraphs: [] }]));
   for (const paragraph of edition.paragraphs) {

@@ -229,7 +229,7 @@ async function timeByAligning(
 
 /**
  * The file's times, carried onto the sentences of its text; the recording is only decoded (for its
- * length and its waveform), not aligned. Words the file does not time are spread and flagged.
+ * length and its waveform), not aligned. Words the file does not time are spread by length.
  */
 async function timeFromFile(
   timed: { file: TimedFile; name: string },
@@ -254,8 +254,7 @@ async function timeFromFile(
   const clamped = sentences.sentences.map((s) => ({ ...s, start: Math.min(s.start, duration), end: Math.min(s.end, duration) }));
   const built = importTrack(edition, 'de', clamped, trackMedia(duration));
   if (!built.ok) throw new BridgeError('invalid-argument', built.problems.slice(0, 3).join('; '));
-  // Sentences whose words the file does not time are marked as estimated, like untimed stretches.
-  const spread = new Set(clamped.filter((s) => s.words?.slice(1).some((w) => w?.start === null)).map((s) => s.id));
-  const track = { ...built.track, sentences: built.track.sentences.map((s) => (spread.has(s.id) ? { ...s, estimated: true as const } : s)) };
-  return { track, pcm, duration };
+  // The sentences' times are the file's; words it does not time are spread by length inside them
+  // (not flagged: `estimated` means a sentence whose own time is a guess).
+  return { track: built.track, pcm, duration };
 }

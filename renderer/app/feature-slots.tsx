@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n';
 import { NotesPanel } from '../notes/NotesPanel';
 import { useNoteDecorations, useNoteMarks } from '../notes/use-notes';
 import { SearchBox } from '../search/SearchBox';
+import { TimingCheckButton } from '../timing-check/TimingCheck';
 import type { SentenceDecorations } from '../transcript/TranscriptView';
 import type { WaveformMark } from '../waveform/Waveform';
 
@@ -18,6 +19,7 @@ export const toolbarContent: ReactNode = (
     <SearchBox />
     <CardsButton />
     <ExportButton />
+    <TimingCheckButton />
   </>
 );
 

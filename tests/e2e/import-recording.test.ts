@@ -161,4 +161,46 @@ describe('importing a recording', () => {
     const track = (await app.services.handlers.loadDocument({ documentId: added.id })).timing!.tracks.de!;
     expect(track.sentences.map((s) => s.start)).toEqual(truth.sentences.map((s) => Math.round(s.start * 1000) / 1000));
   });
+
+  it('lists the sentences worth checking: one the recording does not have is found untimed, and choosing it plays from there', { timeout: 120_000 }, async () => {
+    const { page, services } = app;
+    // The fixture's text with a sentence the speaker never says.
+    const text = readFileSync(join(FIXTURE, 'text.txt'), 'utf8').trim();
+    const extra = 'Am folgenden Montag fuhren wir mit dem Zug nach Hamburg, um dort die große Ausstellung über alte Schiffe zu besuchen.';
+    const cut = text.indexOf('Das wichtigste');
+    const bytes = readFileSync(join(FIXTURE, 'speech.mp3'));
+    const { uploadId } = await services.uploads.begin('speech.mp3', bytes.length);
+    await services.uploads.append(uploadId, 0, new Uint8Array(bytes));
+    const { jobId } = await services.handlers.importRecording({ title: 'Mit einem Satz zu viel', audio: [uploadId], text: `${text.slice(0, cut)}${extra} ${text.slice(cut)}`, format: 'plain', language: 'de' });
+    await expect.poll(() => services.jobs.getJob(jobId)?.state, { timeout: 90_000 }).toBe('done');
+    const documentId = (services.jobs.getJob(jobId)!.result as { documentId: string }).documentId;
+    const track = (await services.handlers.loadDocument({ documentId })).timing!.tracks.de!;
+    const extraId = (await services.handlers.loadDocument({ documentId })).edition.sentences.find((s) => s.de === extra)!.id;
+    expect(track.sentences.find((s) => s.id === extraId)).toMatchObject({ estimated: true });
+
+    // The interview, timed exactly, has nothing to check.
+    expect(await page.getByRole('button', { name: /^Check timings/ }).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Library', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Open Mit einem Satz zu viel' }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    const uncertain = track.sentences.filter((s) => s.estimated || (s.confidence ?? 1) < 0.5);
+    const button = page.getByRole('button', { name: `Check timings (${uncertain.length})` });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const checkDialog = page.getByRole('dialog', { name: `${uncertain.length} sentences to check` });
+    await expect.poll(() => checkDialog.isVisible()).toBe(true);
+    const entry = checkDialog.getByRole('button', { name: new RegExp(extra.slice(0, 30)) });
+    expect(await entry.textContent()).toContain('not found in the recording: time estimated');
+    expect((await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
+    await entry.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => checkDialog.isVisible()).toBe(false);
+    await waitForPlaying(page, true);
+    const start = track.sentences.find((s) => s.id === extraId)!.start;
+    expect((await audioState(page)).time).toBeGreaterThanOrEqual(start - 0.05);
+    await page.keyboard.press('Space');
+  });
 });

@@ -14,6 +14,7 @@ import notes from './notes';
 import player from './player';
 import search from './search';
 import settings from './settings';
+import timingCheck from './timing-check';
 
 export const CATALOGS = [
   app,
@@ -28,6 +29,7 @@ export const CATALOGS = [
   player,
   search,
   settings,
+  timingCheck,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

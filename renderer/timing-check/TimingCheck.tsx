@@ -1,0 +1,70 @@
+// "Check timings": for a recording the aligner timed, a header button with the number of sentences
+// worth checking, and a dialog that lists them (time, text, why) so the listener can hear each one
+// and take a note where the text and the recording disagree. Hidden when there is nothing to check,
+// so the bundled narration (exact eSpeak times) never shows it.
+import { useId, useMemo, useState } from 'react';
+import { usePlayer, usePlayerState } from '../player/player-context';
+import { useT } from '../i18n';
+import { formatTime } from '../ui/format';
+import { useModalDialog } from '../ui/use-modal-dialog';
+import { uncertainSentences } from './uncertain';
+import '../ui/dialog.css';
+import './timing-check.css';
+
+export function TimingCheckButton() {
+  const t = useT();
+  const player = usePlayer();
+  const lang = usePlayerState((s) => s.lang);
+  const [open, setOpen] = useState(false);
+  const track = player.timing.tracks[lang];
+  const list = useMemo(() => (track ? uncertainSentences(player.edition, track, lang) : []), [player.edition, track, lang]);
+  if (list.length === 0) return null;
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('timingCheck.button', { count: list.length })}
+      </button>
+      <TimingCheckDialog open={open} onClose={() => setOpen(false)} list={list} />
+    </>
+  );
+}
+
+function TimingCheckDialog({ open, onClose, list }: { open: boolean; onClose(): void; list: ReturnType<typeof uncertainSentences> }) {
+  const t = useT();
+  const player = usePlayer();
+  const id = useId();
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.timing-check-list button'));
+  return (
+    <dialog ref={dialogRef} className="modal-dialog timing-check-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-help`} onClose={handleClose}>
+      <div className="dialog-header">
+        <h2 id={`${id}-title`}>
+          {t('timingCheck.title', { count: list.length })}
+        </h2>
+        <button type="button" onClick={close}>
+          {t('keys.close')}
+        </button>
+      </div>
+      <p id={`${id}-help`} className="help-text">
+        {t('timingCheck.help')}
+      </p>
+      <ol className="timing-check-list">
+        {list.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                player.playFromSentence(s.id);
+              }}
+            >
+              <span className="timing-check-time">{formatTime(s.start)}</span> <span lang={player.edition.languages[0]}>{s.text}</span>
+              <span className="timing-check-reason">
+                {s.reason === 'estimated' ? t('timingCheck.estimated') : t('timingCheck.lowConfidence', { percent: Math.round((s.confidence ?? 0) * 100) })}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </dialog>
+  );
+}

@@ -4,7 +4,7 @@
 // above every document, and with it the UI language (I18nProvider) and the look
 // (AppearanceProvider): a change applies to every screen and every document at once.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DocumentBundle, DocumentSummary } from '../../common/bridge/contract';
+import type { DocumentSummary, OpenedDocument } from '../../common/bridge/contract';
 import { useBackend } from '../bridge/backend-context';
 import { I18nProvider, useT, useUiLanguage } from '../i18n';
 import type { LibraryEntryPoint } from '../library/LibraryButton';
@@ -25,7 +25,7 @@ type Phase =
   | { status: 'loading' }
   | { status: 'failed'; message: string; documentId: string | null }
   | { status: 'empty' }
-  | { status: 'open'; documentId: string; bundle: DocumentBundle }
+  | { status: 'open'; documentId: string; bundle: OpenedDocument }
   /** The library, shown instead of a document; `from` is the document that was open. */
   | { status: 'library'; from: string | null };
 

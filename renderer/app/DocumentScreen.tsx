@@ -1,13 +1,13 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
-import type { DocumentBundle } from '../../common/bridge/contract';
+import type { OpenedDocument } from '../../common/bridge/contract';
 import { pairingOf } from '../../common/edition/pairing';
-import type { TimedTranscript } from '../../common/timing/model';
+import { compactTimingProblem, type CompactTiming } from '../../common/timing/compact';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
 import { ChapterList } from '../chapters/ChapterList';
 import { connectMediaSession } from '../player/media-session';
@@ -28,7 +28,7 @@ import { AppFrame } from '../shell/AppFrame';
 
 export interface DocumentScreenProps {
   documentId: string;
-  bundle: DocumentBundle;
+  bundle: OpenedDocument;
   layout: Layout;
   onLayoutChange(layout: Layout): void;
   onReload(): void;
@@ -41,7 +41,9 @@ export interface DocumentScreenProps {
 export function DocumentScreen(props: DocumentScreenProps) {
   const { bundle } = props;
   const t = useT();
-  if (!bundle.timing) {
+  // The timings arrive in their compact form; one that is not whole is shown as a reason not to play.
+  const timingProblem = useMemo(() => (bundle.timing ? compactTimingProblem(bundle.timing) : null), [bundle.timing]);
+  if (!bundle.timing || timingProblem) {
     return (
       <AppFrame
         title={bundle.edition.title.de}
@@ -55,7 +57,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
           <>
             {props.appNotices}
             <Notice tone="error" title={t('player.cannotPlay.title')} actions={[{ label: t('app.reload'), onClick: props.onReload }]}>
-              <p>{t('player.textShown', { problem: bundle.timingProblem ?? t('player.timingMissing') })}</p>
+              <p>{t('player.textShown', { problem: timingProblem ?? bundle.timingProblem ?? t('player.timingMissing') })}</p>
             </Notice>
           </>
         }
@@ -66,7 +68,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
   return <PlayingDocument {...props} timing={bundle.timing} />;
 }
 
-function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: TimedTranscript }) {
+function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: CompactTiming }) {
   const { api, mediaUrl } = useBackend();
   const settings = useSettingsStore();
   const [session, setSession] = useState<DocumentSession | null>(null);

@@ -10,11 +10,12 @@
 // and writes them in the one settings store and follows it when they change elsewhere (reset).
 import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { Edition, Lang } from '../../common/edition/model';
-import { narratedLanguages, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
+import type { CompactTiming, CompactTrack } from '../../common/timing/compact';
+import { narratedLanguages } from '../../common/timing/model';
 import { TimelineCursor, wordStart } from '../../common/timing/lookup';
 import {
-  buildNavigationIndex,
   narratedSentenceFrom,
+  navigationIndexOf,
   navigationTarget,
   resumeTarget,
   skipTarget,
@@ -61,7 +62,8 @@ export interface PlayerEvents {
 export interface PlayerControllerOptions {
   documentId: string;
   edition: Edition;
-  timing: TimedTranscript;
+  /** The compact form (common/timing/compact.ts): its times go straight into typed arrays. */
+  timing: CompactTiming;
   settings: SettingsStore;
   api: Pick<Bridge, 'getPosition' | 'savePosition'>;
   mediaUrl(mediaId: string): string;
@@ -78,7 +80,7 @@ export type PlaybackClock = Pick<
 export class PlayerController {
   readonly documentId: string;
   readonly edition: Edition;
-  readonly timing: TimedTranscript;
+  readonly timing: CompactTiming;
   /** The languages this document is narrated in (one or two), in the edition's order. */
   readonly languages: readonly Lang[];
   private readonly indexes: Readonly<Partial<Record<Lang, NavigationIndex>>>;
@@ -110,7 +112,7 @@ export class PlayerController {
     this.mediaUrl = options.mediaUrl;
     this.languages = narratedLanguages(options.timing, options.edition);
     const indexes: Partial<Record<Lang, NavigationIndex>> = {};
-    for (const lang of this.languages) indexes[lang] = buildNavigationIndex(options.timing.tracks[lang]!);
+    for (const lang of this.languages) indexes[lang] = navigationIndexOf(options.timing.tracks[lang]!);
     this.indexes = indexes;
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     this.settings = options.settings;
@@ -184,8 +186,8 @@ export class PlayerController {
     return this.frames.add(listener);
   }
 
-  /** A narrated language's track (the one heard now by default). */
-  track(lang: Lang = this.snapshot.lang): NarrationTrack {
+  /** A narrated language's track (the one heard now by default): its media, duration and times. */
+  track(lang: Lang = this.snapshot.lang): CompactTrack {
     return this.timing.tracks[lang] ?? this.timing.tracks[this.snapshot.lang]!;
   }
 

@@ -6,7 +6,7 @@ import type { Bridge } from '../../common/bridge/contract';
 import type { CardsApi } from '../cards/cards-controller';
 import type { NotesApi } from '../notes/notes-controller';
 import type { Edition } from '../../common/edition/model';
-import type { TimedTranscript } from '../../common/timing/model';
+import type { CompactTiming } from '../../common/timing/compact';
 import { CardsController } from '../cards/cards-controller';
 import { LearningController } from '../learning/learning-controller';
 import { NotesController } from '../notes/notes-controller';
@@ -19,7 +19,8 @@ export type SessionApi = Pick<Bridge, 'getPosition' | 'savePosition'> & NotesApi
 export interface DocumentSessionOptions {
   documentId: string;
   edition: Edition;
-  timing: TimedTranscript;
+  /** The narration's timings, in the compact form the bridge sends (checked: compactTimingProblem). */
+  timing: CompactTiming;
   settings: SettingsStore;
   api: SessionApi;
   mediaUrl(mediaId: string): string;

@@ -10,7 +10,7 @@ import { FakeBridge, settingsStore } from '../support/fake-bridge';
 import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed } from '../support/small-document';
 
-const { edition, timing } = loadDocument();
+const { edition, timing, compact } = loadDocument();
 const de = (id: string) => timed(timing, 'de', id);
 const en = (id: string) => timed(timing, 'en', id);
 
@@ -21,7 +21,7 @@ function setup(options: { settings?: Partial<Settings>; saved?: Omit<ReadingPosi
   if (options.saved) bridge.positions.set(edition.id, { documentId: edition.id, ...options.saved });
   const settings = settingsStore(bridge, options.settings);
   const clock = options.clock ?? new FakeClock();
-  const player = new PlayerController({ documentId: edition.id, edition, timing, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
+  const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
   return { bridge, settings, clock, player };
 }
 

@@ -5,7 +5,7 @@ import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcemen
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
-import type { OpenedDocument } from '../../common/bridge/contract';
+import type { OpenedDocument, ReadingPosition } from '../../common/bridge/contract';
 import { pairingOf } from '../../common/edition/pairing';
 import { compactTimingProblem, type CompactTiming } from '../../common/timing/compact';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
@@ -29,6 +29,8 @@ import { AppFrame } from '../shell/AppFrame';
 export interface DocumentScreenProps {
   documentId: string;
   bundle: OpenedDocument;
+  /** The saved place, asked for with the document (the session asks itself when absent). */
+  savedPosition?: Promise<ReadingPosition | null>;
   layout: Layout;
   onLayoutChange(layout: Layout): void;
   onReload(): void;
@@ -68,13 +70,13 @@ export function DocumentScreen(props: DocumentScreenProps) {
   return <PlayingDocument {...props} timing={bundle.timing} />;
 }
 
-function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: CompactTiming }) {
+function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: CompactTiming }) {
   const { api, mediaUrl } = useBackend();
   const settings = useSettingsStore();
   const [session, setSession] = useState<DocumentSession | null>(null);
 
   useEffect(() => {
-    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl });
+    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl, ...(savedPosition ? { savedPosition } : {}) });
     setSession(opened);
     void opened.open();
     const disconnect = connectMediaSession(opened.player);
@@ -85,7 +87,7 @@ function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, a
       disconnect();
       opened.destroy();
     };
-  }, [documentId, bundle, timing, settings, api, mediaUrl]);
+  }, [documentId, bundle, savedPosition, timing, settings, api, mediaUrl]);
 
   if (!session || session.isDestroyed) return null;
   return (

@@ -69,6 +69,11 @@ export interface PlayerControllerOptions {
   mediaUrl(mediaId: string): string;
   /** The audio clock; howler's by default (tests hand in a fake that they move themselves). */
   clock?: PlaybackClock;
+  /**
+   * The saved place, when it was asked for already (alongside the document, so that the narration
+   * starts loading before the transcript renders rather than after); else open() asks for it.
+   */
+  savedPosition?: Promise<ReadingPosition | null>;
 }
 
 /** What the player needs of an audio clock (AudioClock's public face). */
@@ -102,6 +107,7 @@ export class PlayerController {
   private detachedTime = 0;
   private destroyed = false;
   private lastAudioError: string | null = null;
+  private readonly savedPosition: Promise<ReadingPosition | null> | undefined;
 
   constructor(options: PlayerControllerOptions) {
     this.clock = options.clock ?? new AudioClock();
@@ -110,6 +116,7 @@ export class PlayerController {
     this.timing = options.timing;
     this.api = options.api;
     this.mediaUrl = options.mediaUrl;
+    this.savedPosition = options.savedPosition;
     this.languages = narratedLanguages(options.timing, options.edition);
     const indexes: Partial<Record<Lang, NavigationIndex>> = {};
     for (const lang of this.languages) indexes[lang] = navigationIndexOf(options.timing.tracks[lang]!);
@@ -165,7 +172,7 @@ export class PlayerController {
   async open(): Promise<void> {
     let saved: ReadingPosition | null = null;
     try {
-      saved = await this.api.getPosition({ documentId: this.documentId });
+      saved = await (this.savedPosition ?? this.api.getPosition({ documentId: this.documentId }));
     } catch {
       // No resume point is no reason not to open the document.
     }

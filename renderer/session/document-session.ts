@@ -2,7 +2,7 @@
 // notes, learning tools, cards, reveal state) and destroys all of it when another document opens,
 // so nothing of one document (a note list, a loop, revealed sentences, a timer) lives on in the
 // next. What is not the document's (settings, the bridge) is handed in and outlives it.
-import type { Bridge } from '../../common/bridge/contract';
+import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { CardsApi } from '../cards/cards-controller';
 import type { NotesApi } from '../notes/notes-controller';
 import type { Edition } from '../../common/edition/model';
@@ -26,6 +26,8 @@ export interface DocumentSessionOptions {
   mediaUrl(mediaId: string): string;
   /** For tests: an audio clock they move themselves (howler's otherwise). */
   clock?: PlaybackClock;
+  /** The saved place, if it was asked for with the document (see PlayerControllerOptions). */
+  savedPosition?: Promise<ReadingPosition | null>;
 }
 
 export class DocumentSession {

@@ -15,7 +15,9 @@ import { performance } from 'node:perf_hooks';
 import type { CDPSession, Page } from 'playwright-core';
 import { createLibrary } from '../../main/library/library';
 import { generateDocument } from '../../main/library/generate/document';
+import { parsedCacheFile } from '../../main/library/parsed-cache';
 import { pathsFromRoot } from '../../main/paths';
+import { existsSync } from 'node:fs';
 import { AUDIO_PROBE, lagSummary, samplerInput, startSampling, stopSampling, waitForPlaying } from '../e2e/player-helpers';
 import { REPO_ROOT, startApp, type RunningApp } from '../e2e/support/app';
 import { percentile } from './stats';
@@ -169,6 +171,8 @@ const bench: Benchmark = async () => {
     await app.page.addInitScript(AUDIO_PROBE);
 
     const mainFirst = await mainProcessLoads(dataDir, documentId, 1);
+    // The first load writes the parsed-form cache without being waited for.
+    for (let i = 0; i < 500 && !existsSync(parsedCacheFile(dataDir, documentId)); i++) await new Promise((r) => setTimeout(r, 10));
     const mainAgain = await mainProcessLoads(dataDir, documentId, 3);
     const bundle = await app.services.handlers.loadDocument({ documentId });
     const bundleBytes = Buffer.byteLength(JSON.stringify(bundle));
@@ -203,7 +207,7 @@ const bench: Benchmark = async () => {
       { metric: '100k: open p50 (warm)', value: percentile(bookWarm, 50), unit: 'ms', target: '<= 1000' },
       { metric: '100k: open max (warm)', value: Math.max(...bookWarm), unit: 'ms' },
       { metric: '100k: main process load, first ever', value: mainFirst[0]!, unit: 'ms' },
-      { metric: '100k: main process load after app start, p50', value: percentile(mainAgain, 50), unit: 'ms' },
+      { metric: '100k: main process load after app start, p50', value: percentile(mainAgain, 50), unit: 'ms', target: 'well under 1000' },
       { metric: '100k: loadDocument reply size', value: bundleBytes / 1e6, unit: 'MB' },
       { metric: '100k: JS heap used after open', value: heap.used, unit: 'MB', target: '<= 150' },
       { metric: '100k: JS heap total after open', value: heap.total, unit: 'MB' },

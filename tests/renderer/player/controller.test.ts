@@ -46,6 +46,18 @@ describe('PlayerController: opening', () => {
     expect(player.getPosition()).toEqual({ time: 4.5, sentenceId: 's003', lang: 'de' });
   });
 
+  it('resumes at a place asked for with the document, without asking again', async () => {
+    const bridge = new FakeBridge();
+    const settings = settingsStore(bridge);
+    const clock = new FakeClock();
+    const savedPosition = Promise.resolve({ documentId: edition.id, sentenceId: 's003', time: 4.5, lang: 'de' as const });
+    const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock, savedPosition });
+    await player.open();
+    expect(bridge.callsTo('getPosition')).toEqual([]);
+    expect(clock.loads).toEqual([{ source: { url: `media://${timing.tracks.de!.mediaId}`, format: 'mp3' }, startAt: 4.5 }]);
+    expect(player.getSnapshot()).toMatchObject({ status: 'ready', sentenceId: 's003' });
+  });
+
   it('resumes at the start of the saved sentence when the saved time no longer lies in it', async () => {
     // 1.0 s lies in s001's pause, not in s006: the timings changed since the place was saved.
     const { player, clock } = setup({ saved: { sentenceId: 's006', time: 1.0, lang: 'de' } });

@@ -26,7 +26,7 @@ type Phase =
   | { status: 'failed'; message: string; documentId: string | null }
   | { status: 'empty' }
   /** `savedPosition`: the place the user left it, asked for together with the document. */
-  | { status: 'open'; documentId: string; bundle: OpenedDocument; savedPosition: Promise<ReadingPosition | null> }
+  | { status: 'open'; documentId: string; bundle: OpenedDocument; savedPosition: ReadingPosition | null }
   /** The library, shown instead of a document; `from` is the document that was open. */
   | { status: 'library'; from: string | null };
 
@@ -54,8 +54,7 @@ export function App() {
       try {
         // Asked for at once, so the narration can start loading as soon as the document opens. No
         // saved place is no reason not to open the document.
-        const savedPosition = api.getPosition({ documentId }).catch(() => null);
-        const bundle = await api.loadDocument({ documentId });
+        const [bundle, savedPosition] = await Promise.all([api.loadDocument({ documentId }), api.getPosition({ documentId }).catch(() => null)]);
         if (mine === attempt.current) setPhase({ status: 'open', documentId, bundle, savedPosition });
       } catch (error) {
         if (mine === attempt.current) setPhase({ status: 'failed', message: messageOf(error), documentId });

@@ -1,6 +1,6 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
@@ -30,7 +30,7 @@ export interface DocumentScreenProps {
   documentId: string;
   bundle: OpenedDocument;
   /** The saved place, asked for with the document (the session asks itself when absent). */
-  savedPosition?: Promise<ReadingPosition | null>;
+  savedPosition?: ReadingPosition | null;
   layout: Layout;
   onLayoutChange(layout: Layout): void;
   onReload(): void;
@@ -76,9 +76,12 @@ function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, on
   const [session, setSession] = useState<DocumentSession | null>(null);
 
   useEffect(() => {
-    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl, ...(savedPosition ? { savedPosition } : {}) });
-    setSession(opened);
+    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl, ...(savedPosition !== undefined ? { savedPosition } : {}) });
+    // The narration starts loading first (open() creates its audio element at once); the screen is
+    // rendered as a transition, which yields to the browser, so the audio's loading runs alongside
+    // the first render of a long transcript instead of after it.
     void opened.open();
+    startTransition(() => setSession(opened));
     const disconnect = connectMediaSession(opened.player);
     // The place, the settings and notes typing not yet saved: all the session's.
     const offLeave = onPageLeave(() => opened.flush());

@@ -70,10 +70,11 @@ export interface PlayerControllerOptions {
   /** The audio clock; howler's by default (tests hand in a fake that they move themselves). */
   clock?: PlaybackClock;
   /**
-   * The saved place, when it was asked for already (alongside the document, so that the narration
-   * starts loading before the transcript renders rather than after); else open() asks for it.
+   * The saved place (null: none), when it was asked for already, alongside the document: open()
+   * then starts loading the narration at once, before the transcript's first render, instead of
+   * waiting for an answer that is only read after it. Absent: open() asks for it.
    */
-  savedPosition?: Promise<ReadingPosition | null>;
+  savedPosition?: ReadingPosition | null;
 }
 
 /** What the player needs of an audio clock (AudioClock's public face). */
@@ -107,7 +108,7 @@ export class PlayerController {
   private detachedTime = 0;
   private destroyed = false;
   private lastAudioError: string | null = null;
-  private readonly savedPosition: Promise<ReadingPosition | null> | undefined;
+  private readonly savedPosition: ReadingPosition | null | undefined;
 
   constructor(options: PlayerControllerOptions) {
     this.clock = options.clock ?? new AudioClock();
@@ -170,11 +171,13 @@ export class PlayerController {
 
   /** Restores the saved place and loads the narration. */
   async open(): Promise<void> {
-    let saved: ReadingPosition | null = null;
-    try {
-      saved = await (this.savedPosition ?? this.api.getPosition({ documentId: this.documentId }));
-    } catch {
-      // No resume point is no reason not to open the document.
+    let saved: ReadingPosition | null = this.savedPosition ?? null;
+    if (this.savedPosition === undefined) {
+      try {
+        saved = await this.api.getPosition({ documentId: this.documentId });
+      } catch {
+        // No resume point is no reason not to open the document.
+      }
     }
     if (this.destroyed) return;
     const start = saved ? resumeTarget(this.edition, this.index(), saved, this.snapshot.lang) : 0;

@@ -27,7 +27,7 @@ export interface DocumentSessionOptions {
   /** For tests: an audio clock they move themselves (howler's otherwise). */
   clock?: PlaybackClock;
   /** The saved place, if it was asked for with the document (see PlayerControllerOptions). */
-  savedPosition?: Promise<ReadingPosition | null>;
+  savedPosition?: ReadingPosition | null;
 }
 
 export class DocumentSession {

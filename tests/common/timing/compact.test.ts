@@ -96,6 +96,12 @@ describe('the compact form of the timings', () => {
 
 describe('checking a compact form that arrives', () => {
   const good = () => JSON.parse(JSON.stringify(compactTiming(timing()))) as Record<string, any>;
+  /** A good value with one thing broken. */
+  const broken = (change: (value: Record<string, any>) => void) => () => {
+    const value = good();
+    change(value);
+    return value;
+  };
 
   it('accepts a whole one', () => {
     expect(compactTimingProblem(good())).toBeNull();
@@ -107,51 +113,11 @@ describe('checking a compact form that arrives', () => {
     ['no tracks', () => ({ ...good(), tracks: {} }), /no narration track/],
     ['an unknown language', () => ({ ...good(), tracks: { fr: good().tracks.de } }), /not a narration language/],
     ['a track under the wrong language', () => ({ ...good(), tracks: { en: good().tracks.de } }), /says its language/],
-    [
-      'word times missing',
-      () => {
-        const value = good();
-        value.tracks.de.wordTimes.pop();
-        return value;
-      },
-      /wordTimes has 17 entries, not 18/,
-    ],
-    [
-      'a word count that is not whole',
-      () => {
-        const value = good();
-        value.tracks.de.wordCounts[1] = 0.5;
-        return value;
-      },
-      /wordCounts\[1\]/,
-    ],
-    [
-      'a time that is not a number',
-      () => {
-        const value = good();
-        value.tracks.en.sentenceTimes[0] = '12';
-        return value;
-      },
-      /sentenceTimes\[0\]/,
-    ],
-    [
-      'a missing sentence id',
-      () => {
-        const value = good();
-        value.tracks.de.sentenceIds[2] = '';
-        return value;
-      },
-      /sentenceIds\[2\]/,
-    ],
-    [
-      'no audio',
-      () => {
-        const value = good();
-        delete value.tracks.de.mediaId;
-        return value;
-      },
-      /no audio/,
-    ],
+    ['word times missing', broken((value) => { value.tracks.de.wordTimes.pop(); }), /wordTimes has 17 entries, not 18/],
+    ['a word count that is not whole', broken((value) => { value.tracks.de.wordCounts[1] = 0.5; }), /wordCounts\[1\]/],
+    ['a time that is not a number', broken((value) => { value.tracks.en.sentenceTimes[0] = '12'; }), /sentenceTimes\[0\]/],
+    ['a missing sentence id', broken((value) => { value.tracks.de.sentenceIds[2] = ''; }), /sentenceIds\[2\]/],
+    ['no audio', broken((value) => { delete value.tracks.de.mediaId; }), /no audio/],
   ])('refuses %s', (_, make, problem) => {
     expect(compactTimingProblem(make())).toMatch(problem);
   });

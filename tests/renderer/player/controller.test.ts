@@ -50,9 +50,12 @@ describe('PlayerController: opening', () => {
     const bridge = new FakeBridge();
     const settings = settingsStore(bridge);
     const clock = new FakeClock();
-    const savedPosition = Promise.resolve({ documentId: edition.id, sentenceId: 's003', time: 4.5, lang: 'de' as const });
+    const savedPosition = { documentId: edition.id, sentenceId: 's003', time: 4.5, lang: 'de' as const };
     const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock, savedPosition });
-    await player.open();
+    const opening = player.open();
+    // At once, not after an answer: the narration loads while the transcript renders.
+    expect(clock.loads).toHaveLength(1);
+    await opening;
     expect(bridge.callsTo('getPosition')).toEqual([]);
     expect(clock.loads).toEqual([{ source: { url: `media://${timing.tracks.de!.mediaId}`, format: 'mp3' }, startAt: 4.5 }]);
     expect(player.getSnapshot()).toMatchObject({ status: 'ready', sentenceId: 's003' });

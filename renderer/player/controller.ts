@@ -89,7 +89,8 @@ export class PlayerController {
   readonly timing: CompactTiming;
   /** The languages this document is narrated in (one or two), in the edition's order. */
   readonly languages: readonly Lang[];
-  private readonly indexes: Readonly<Partial<Record<Lang, NavigationIndex>>>;
+  /** Built when a language is first heard (a book's other narration costs nothing until then). */
+  private readonly indexes: Partial<Record<Lang, NavigationIndex>> = {};
   readonly events = new Emitter<PlayerEvents>();
   private readonly clock: PlaybackClock;
   private readonly frames = new FrameLoop(
@@ -119,9 +120,6 @@ export class PlayerController {
     this.mediaUrl = options.mediaUrl;
     this.savedPosition = options.savedPosition;
     this.languages = narratedLanguages(options.timing, options.edition);
-    const indexes: Partial<Record<Lang, NavigationIndex>> = {};
-    for (const lang of this.languages) indexes[lang] = navigationIndexOf(options.timing.tracks[lang]!);
-    this.indexes = indexes;
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     this.settings = options.settings;
     const settings = this.settings.settings;
@@ -203,7 +201,8 @@ export class PlayerController {
 
   /** A narrated language's navigation points (the one heard now by default). */
   index(lang: Lang = this.snapshot.lang): NavigationIndex {
-    return this.indexes[lang] ?? this.indexes[this.snapshot.lang]!;
+    const narrated = this.languages.includes(lang) ? lang : this.snapshot.lang;
+    return (this.indexes[narrated] ??= navigationIndexOf(this.timing.tracks[narrated]!));
   }
 
   /** The clock: the narration's own time (seeks, loops and sentence ends are in this time). */

@@ -92,11 +92,11 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
       return visited(restored, await settings.lastOpened());
     },
     loadDocument: async ({ documentId }) => {
-      const bundle = await library.load(documentId);
+      const opened = await library.open(documentId);
       // Only the renderer opens documents through this call (services load editions directly).
       // Not remembering it costs only which document opens first next time.
       await settings.markOpened(documentId).catch((error: unknown) => console.error('settings: could not note the opened document', error));
-      return bundle;
+      return opened;
     },
     getSettings: () => settings.get(),
     updateSettings: ({ patch }) => settings.update(patch),

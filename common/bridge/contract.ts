@@ -3,6 +3,7 @@
 // all generated from BRIDGE_METHODS, and the handlers object must satisfy BridgeHandlers, so a
 // method added here and not implemented fails to compile.
 import type { Edition, Lang } from '../edition/model';
+import type { CompactTiming } from '../timing/compact';
 import type { TimedTranscript } from '../timing/model';
 import { CARDS_METHODS, type CardsBridge } from './cards-contract';
 import { EXCHANGE_METHODS, type ExchangeBridge } from './exchange-contract';
@@ -51,11 +52,23 @@ export interface RemovedDocument {
   expiresAt: string;
 }
 
-/** Everything the player needs to open a document. */
+/** A document's edition and its checked timings, as the main process holds them (exports, cards). */
 export interface DocumentBundle {
   edition: Edition;
   /** Null when the narration is missing; `timingProblem` says why. */
   timing: TimedTranscript | null;
+  timingProblem: string | null;
+}
+
+/**
+ * Everything the player needs to open a document, as it crosses the bridge: the timings in their
+ * compact form (flat arrays of times, not an object per word), which the renderer checks with
+ * `compactTimingProblem` and reads into typed arrays.
+ */
+export interface OpenedDocument {
+  edition: Edition;
+  /** Null when the narration is missing; `timingProblem` says why. */
+  timing: CompactTiming | null;
   timingProblem: string | null;
 }
 
@@ -80,7 +93,7 @@ export interface ReadingPosition {
 export interface CoreBridge {
   getAppInfo(): Promise<AppInfo>;
   listDocuments(): Promise<DocumentSummary[]>;
-  loadDocument(req: { documentId: string }): Promise<DocumentBundle>;
+  loadDocument(req: { documentId: string }): Promise<OpenedDocument>;
   /** A new title for a document of the user's own. */
   renameDocument(req: { documentId: string; title: { de: string; en?: string } }): Promise<DocumentSummary>;
   /** Removes a document of the user's own; its files stay until the undo time has passed. */

@@ -33,32 +33,40 @@ export function buildTimeline(sentences: readonly TimedSentenceLike[], duration:
   const firstWord = new Int32Array(sentences.length + 1);
   const wordStarts = new Float64Array(wordCount);
   const wordEnds = new Float64Array(wordCount);
-  const wordSentence = new Int32Array(wordCount);
-  const sentenceIndex = new Map<string, number>();
   let w = 0;
   sentences.forEach((sentence, i) => {
     sentenceStarts[i] = sentence.start;
     sentenceEnds[i] = sentence.end;
     firstWord[i] = w;
-    sentenceIndex.set(sentence.id, i);
     for (const [start, end] of sentence.words) {
       wordStarts[w] = start;
       wordEnds[w] = end;
-      wordSentence[w] = i;
       w++;
     }
   });
   firstWord[sentences.length] = w;
+  return timelineOf({ sentenceIds: sentences.map((s) => s.id), sentenceStarts, sentenceEnds, firstWord, wordStarts, wordEnds, duration });
+}
+
+/** A timeline over times already in typed arrays (a compact track's, common/timing/compact.ts). */
+export function timelineOf(times: Pick<Timeline, 'sentenceIds' | 'sentenceStarts' | 'sentenceEnds' | 'firstWord' | 'wordStarts' | 'wordEnds' | 'duration'>): Timeline {
+  const { sentenceIds, firstWord } = times;
+  const wordSentence = new Int32Array(times.wordStarts.length);
+  const sentenceIndex = new Map<string, number>();
+  for (let i = 0; i < sentenceIds.length; i++) {
+    sentenceIndex.set(sentenceIds[i]!, i);
+    wordSentence.fill(i, firstWord[i]!, firstWord[i + 1]!);
+  }
   return {
-    sentenceIds: sentences.map((s) => s.id),
-    sentenceStarts,
-    sentenceEnds,
+    sentenceIds,
+    sentenceStarts: times.sentenceStarts,
+    sentenceEnds: times.sentenceEnds,
     firstWord,
-    wordStarts,
-    wordEnds,
+    wordStarts: times.wordStarts,
+    wordEnds: times.wordEnds,
     wordSentence,
     sentenceIndex,
-    duration,
+    duration: times.duration,
   };
 }
 

@@ -22,7 +22,7 @@ export interface TimedTranscript {
 export type NarrationTracks = Partial<Record<Lang, NarrationTrack>>;
 
 /** The languages a timed transcript narrates, in the edition's order of languages. */
-export function narratedLanguages(timing: Pick<TimedTranscript, 'tracks'>, edition: Pick<Edition, 'languages'>): Lang[] {
+export function narratedLanguages(timing: { tracks: Partial<Record<Lang, unknown>> }, edition: Pick<Edition, 'languages'>): Lang[] {
   return edition.languages.filter((lang) => timing.tracks[lang] !== undefined);
 }
 
@@ -115,12 +115,23 @@ const schema = z.object({
     .refine((tracks) => tracks.de !== undefined || tracks.en !== undefined, 'there is no narration track'),
 });
 
+// The peaks' data (tens of thousands of numbers for a book) is checked by a loop, not by a schema
+// per element, which cost the page tens of milliseconds while it opened.
 const peaksSchema = z.object({
   sampleRate: z.number().int().positive(),
   duration: z.number().finite().positive(),
   peaksPerSecond: z.number().positive(),
-  data: z.array(z.number().min(-1).max(1)),
+  data: z.array(z.unknown()),
 });
+
+function peaksDataProblem(data: readonly unknown[]): string | null {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v !== 'number') return `data.${i}: expected a number`;
+    if (!(v >= -1 && v <= 1)) return `data.${i}: a peak lies from -1 to 1 (found ${v})`;
+  }
+  return null;
+}
 
 export type ParseTimingResult = { ok: true; value: TimedTranscript } | { ok: false; problems: string[] };
 
@@ -162,7 +173,9 @@ export function parseTimedTranscript(json: unknown, edition: Edition): ParseTimi
 export function parseWaveformPeaks(json: unknown): { ok: true; value: WaveformPeaks } | { ok: false; problem: string } {
   const parsed = peaksSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problem: `malformed waveform peaks: ${parsed.error.issues[0]?.message ?? ''}` };
-  return { ok: true, value: parsed.data };
+  const problem = peaksDataProblem(parsed.data.data);
+  if (problem) return { ok: false, problem: `malformed waveform peaks: ${problem}` };
+  return { ok: true, value: parsed.data as WaveformPeaks };
 }
 
 function checkTrack(t: NarrationTrack, lang: Lang, edition: Edition, problems: string[]): void {

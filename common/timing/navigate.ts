@@ -2,7 +2,9 @@
 // each computed from the time heard now. Pure; the player only seeks to the answers.
 import type { Edition, Lang } from '../edition/model';
 import { pairingOf } from '../edition/pairing';
-import { buildTimeline, lastStartAtOrBefore, TimelineCursor, type TimedSentenceLike, type Timeline } from './lookup';
+import type { CompactTrack } from './compact';
+import { trackTimes } from './compact';
+import { buildTimeline, lastStartAtOrBefore, timelineOf, TimelineCursor, type TimedSentenceLike, type Timeline } from './lookup';
 
 /**
  * "Previous" within this many seconds of a unit's start goes to the unit before; later, it goes back
@@ -52,6 +54,17 @@ export function buildNavigationIndex(track: TrackLike): NavigationIndex {
   };
 }
 
+/** The same index for a track in the compact form: its times go straight into typed arrays. */
+export function navigationIndexOf(track: CompactTrack): NavigationIndex {
+  const times = trackTimes(track);
+  return {
+    timeline: timelineOf(times),
+    starts: { sentence: times.sentenceStarts, paragraph: times.paragraphStarts, chapter: times.chapterStarts },
+    ids: { sentence: times.sentenceIds, paragraph: times.paragraphIds, chapter: times.chapterIds },
+    duration: track.duration,
+  };
+}
+
 /** The start to go to for "previous": the current unit's start, or the one before (see RESTART_GRACE). */
 export function previousStart(starts: ArrayLike<number>, t: number, grace = RESTART_GRACE): number | null {
   if (starts.length === 0) return null;
@@ -85,7 +98,7 @@ export function unitAt(index: NavigationIndex, level: NavigationLevel, t: number
 
 /** Start time of a unit by id, or null when this track does not narrate it. */
 export function startOf(index: NavigationIndex, level: NavigationLevel, id: string): number | null {
-  const i = index.ids[level].indexOf(id);
+  const i = level === 'sentence' ? (index.timeline.sentenceIndex.get(id) ?? -1) : index.ids[level].indexOf(id);
   return i >= 0 ? index.starts[level][i]! : null;
 }
 

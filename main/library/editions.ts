@@ -3,8 +3,16 @@
 // could disagree. Loaded once, kept until the document is removed or replaced (invalidate).
 import { BridgeError, type DocumentBundle } from '../../common/bridge/contract';
 import type { Edition } from '../../common/edition/model';
+import { compactTiming, type CompactTiming } from '../../common/timing/compact';
+
+/** A document as read from its files; `compact` is made from `timing` when the reader has not. */
+export interface FreshEdition extends DocumentBundle {
+  compact?: CompactTiming | null;
+}
 
 export interface LoadedEdition extends DocumentBundle {
+  /** The timings in the compact form the renderer is sent (common/timing/compact.ts). */
+  compact: CompactTiming | null;
   /** The ids of the edition's sentences, for checking what callers point at. */
   sentenceIds: ReadonlySet<string>;
 }
@@ -15,13 +23,17 @@ export interface EditionCache {
   invalidate(documentId: string): void;
 }
 
-export function createEditionCache(load: (documentId: string) => Promise<DocumentBundle>): EditionCache {
+export function createEditionCache(load: (documentId: string) => Promise<FreshEdition>): EditionCache {
   const entries = new Map<string, Promise<LoadedEdition>>();
   return {
     get(documentId) {
       let entry = entries.get(documentId);
       if (!entry) {
-        entry = load(documentId).then((bundle) => ({ ...bundle, sentenceIds: new Set(bundle.edition.sentences.map((s) => s.id)) }));
+        entry = load(documentId).then(({ compact, ...bundle }) => ({
+          ...bundle,
+          compact: compact !== undefined ? compact : bundle.timing ? compactTiming(bundle.timing) : null,
+          sentenceIds: new Set(bundle.edition.sentences.map((s) => s.id)),
+        }));
         entries.set(documentId, entry);
         // A failure is not kept: the file may be fixed (or the narration built) before the next try.
         entry.catch(() => {

@@ -7,12 +7,14 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BridgeError, type DocumentBundle, type LibraryEntry } from '../../common/bridge/contract';
+import { BridgeError, type DocumentBundle, type LibraryEntry, type OpenedDocument } from '../../common/bridge/contract';
 import { DOCUMENT_ID_PATTERN } from '../../common/bridge/ids';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
 import type { Edition } from '../../common/edition/model';
+import { compactTiming, expandTiming } from '../../common/timing/compact';
 import { parseTimedTranscript } from '../../common/timing/model';
-import { createEditionCache, type EditionCache, type LoadedEdition } from './editions';
+import { createEditionCache, type EditionCache, type FreshEdition, type LoadedEdition } from './editions';
+import { parsedCacheFile, parsedKey, readParsed, removeParsed, writeParsed } from './parsed-cache';
 import { purgeTrash, restoreOwnDocument, trashOwnDocument, UNDO_REMOVE_MS, type Trashed } from './trash';
 import {
   addOwnDocument,
@@ -44,6 +46,8 @@ export interface LibraryOptions {
 export interface Library {
   list(): Promise<LibraryEntry[]>;
   load(documentId: string): Promise<DocumentBundle>;
+  /** What the renderer opens: the same, with the timings in their compact form (loadDocument). */
+  open(documentId: string): Promise<OpenedDocument>;
   /** The one parsed edition of a document, shared by notes and cards. */
   editions: EditionCache;
   /** The folder holding a document's media, or null when there is no such document. */
@@ -63,13 +67,24 @@ function noDocument(documentId: string): BridgeError {
   return new BridgeError('not-found', `There is no document "${documentId}".`);
 }
 
-async function readTimed(edition: Edition, timingFile: string, missing: string): Promise<DocumentBundle> {
+/** The timing file's bytes, null when there is none, or why it could not be read. */
+async function readTimingFile(file: string): Promise<Buffer | null | { problem: string }> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { problem: `The narration timings could not be read: ${(error as Error).message}` };
+  }
+}
+
+function checkTimed(edition: Edition, source: Buffer | null | { problem: string }, missing: string): DocumentBundle {
+  if (source === null) return { edition, timing: null, timingProblem: missing };
+  if ('problem' in source) return { edition, timing: null, timingProblem: source.problem };
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(timingFile, 'utf8'));
+    raw = JSON.parse(source.toString('utf8'));
   } catch (error) {
-    const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { edition, timing: null, timingProblem: absent ? missing : `The narration timings could not be read: ${(error as Error).message}` };
+    return { edition, timing: null, timingProblem: `The narration timings could not be read: ${(error as Error).message}` };
   }
   const timing = parseTimedTranscript(raw, edition);
   if (!timing.ok) {
@@ -82,13 +97,7 @@ async function readTimed(edition: Edition, timingFile: string, missing: string):
   return { edition, timing: timing.value, timingProblem: null };
 }
 
-async function readEditionFile(file: string, shownAs: string, documentId: string): Promise<Edition> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    throw noDocument(documentId);
-  }
+function checkEditionSource(source: string, shownAs: string, documentId: string): Edition {
   const result = parseEdition(source, shownAs);
   if (!result.ok) {
     const listed = result.problems.slice(0, 5).map(formatProblem).join('\n');
@@ -127,19 +136,63 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
     return bundledIds;
   }
 
-  async function loadFresh(documentId: string): Promise<DocumentBundle> {
+  /**
+   * Reads a document from its files: from the parsed-form cache when neither file changed since it
+   * was written, else by parsing and checking both (and then caching the result).
+   */
+  async function readDocument(documentId: string, editionFile: string, shownAs: string, timingFile: string, missing: string): Promise<FreshEdition> {
+    let editionBytes: Buffer;
+    try {
+      editionBytes = await readFile(editionFile);
+    } catch {
+      throw noDocument(documentId);
+    }
+    const timingSource = await readTimingFile(timingFile);
+    // A timing file that cannot be read is not cached: the next open tries it again.
+    const cacheable = timingSource === null || timingSource instanceof Buffer;
+    const key = parsedKey(editionBytes, timingSource instanceof Buffer ? timingSource : null);
+    const cacheFile = parsedCacheFile(dataDir, documentId);
+    const cached = cacheable ? await readParsed(cacheFile, key, documentId) : null;
+    if (cached) {
+      return { edition: cached.edition, timing: cached.timing ? expandTiming(cached.timing) : null, timingProblem: cached.timingProblem, compact: cached.timing };
+    }
+    const edition = checkEditionSource(editionBytes.toString('utf8'), shownAs, documentId);
+    const bundle = checkTimed(edition, timingSource, missing);
+    const compact = bundle.timing ? compactTiming(bundle.timing) : null;
+    if (cacheable) {
+      // Not waited for: the document opens now; a cache that could not be written only costs a parse.
+      writeParsed(cacheFile, key, { edition, timing: compact, timingProblem: bundle.timingProblem }).catch((error: unknown) =>
+        log(`library: could not cache the parsed form of "${documentId}"`, error),
+      );
+    }
+    // The times as the cache will give them back (to the millisecond), so that a first open and a
+    // later one hand out the very same timings.
+    return { ...bundle, timing: compact ? expandTiming(compact) : null, compact };
+  }
+
+  async function loadFresh(documentId: string): Promise<FreshEdition> {
     if (!DOCUMENT_ID_PATTERN.test(documentId)) throw noDocument(documentId);
     if ((await bundled()).has(documentId)) {
-      const edition = await readEditionFile(join(transcriptsDir, documentId, EDITION_FILE), `transcripts/${documentId}/${EDITION_FILE}`, documentId);
-      return readTimed(edition, join(narrationDir, documentId, TIMING_FILE), 'The narration has not been built yet. Run "npm run narrate", then reload.');
+      return readDocument(
+        documentId,
+        join(transcriptsDir, documentId, EDITION_FILE),
+        `transcripts/${documentId}/${EDITION_FILE}`,
+        join(narrationDir, documentId, TIMING_FILE),
+        'The narration has not been built yet. Run "npm run narrate", then reload.',
+      );
     }
     const folder = ownDocumentDir(dataDir, documentId);
     if (!existsSync(folder)) throw noDocument(documentId);
     const record = await readOwnRecord(dataDir, documentId);
     if (record.status === 'failed') throw new BridgeError('failed', record.problem ?? `The document "${documentId}" cannot be opened.`);
     if (record.status === 'importing') throw new BridgeError('failed', `"${record.title.de}" is still being imported.`);
-    const edition = await readEditionFile(join(folder, EDITION_FILE), `library/${documentId}/${EDITION_FILE}`, documentId);
-    return readTimed(edition, join(folder, TIMING_FILE), 'This document has no narration.');
+    return readDocument(documentId, join(folder, EDITION_FILE), `library/${documentId}/${EDITION_FILE}`, join(folder, TIMING_FILE), 'This document has no narration.');
+  }
+
+  /** Forgets a document here and on disk (it was removed or replaced). */
+  function forget(documentId: string): void {
+    editions.invalidate(documentId);
+    removeParsed(parsedCacheFile(dataDir, documentId)).catch((error: unknown) => log(`library: could not remove the cached parse of "${documentId}"`, error));
   }
 
   const editions = createEditionCache(loadFresh);
@@ -181,6 +234,10 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
     async load(documentId) {
       return bundleOf(await editions.get(documentId));
     },
+    async open(documentId) {
+      const loaded = await editions.get(documentId);
+      return { edition: loaded.edition, timing: loaded.compact, timingProblem: loaded.timingProblem };
+    },
     editions,
     async mediaFolder(documentId) {
       if (!DOCUMENT_ID_PATTERN.test(documentId)) return null;
@@ -196,12 +253,12 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
     async removeDocument(documentId) {
       if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen and cannot be removed.`);
       await removeOwnDocument(dataDir, documentId);
-      editions.invalidate(documentId);
+      forget(documentId);
     },
     async trashDocument(documentId) {
       if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen and cannot be removed.`);
       const trashed = await trashOwnDocument(dataDir, documentId, now());
-      editions.invalidate(documentId);
+      forget(documentId);
       purgeSoon();
       return trashed;
     },

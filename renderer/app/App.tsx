@@ -4,7 +4,7 @@
 // above every document, and with it the UI language (I18nProvider) and the look
 // (AppearanceProvider): a change applies to every screen and every document at once.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DocumentBundle, DocumentSummary } from '../../common/bridge/contract';
+import type { DocumentSummary, OpenedDocument, ReadingPosition } from '../../common/bridge/contract';
 import { useBackend } from '../bridge/backend-context';
 import { I18nProvider, useT, useUiLanguage } from '../i18n';
 import type { LibraryEntryPoint } from '../library/LibraryButton';
@@ -25,7 +25,8 @@ type Phase =
   | { status: 'loading' }
   | { status: 'failed'; message: string; documentId: string | null }
   | { status: 'empty' }
-  | { status: 'open'; documentId: string; bundle: DocumentBundle }
+  /** `savedPosition`: the place the user left it, asked for together with the document. */
+  | { status: 'open'; documentId: string; bundle: OpenedDocument; savedPosition: ReadingPosition | null }
   /** The library, shown instead of a document; `from` is the document that was open. */
   | { status: 'library'; from: string | null };
 
@@ -51,8 +52,10 @@ export function App() {
       const mine = ++attempt.current;
       setPhase({ status: 'loading' });
       try {
-        const bundle = await api.loadDocument({ documentId });
-        if (mine === attempt.current) setPhase({ status: 'open', documentId, bundle });
+        // Asked for at once, so the narration can start loading as soon as the document opens. No
+        // saved place is no reason not to open the document.
+        const [bundle, savedPosition] = await Promise.all([api.loadDocument({ documentId }), api.getPosition({ documentId }).catch(() => null)]);
+        if (mine === attempt.current) setPhase({ status: 'open', documentId, bundle, savedPosition });
       } catch (error) {
         if (mine === attempt.current) setPhase({ status: 'failed', message: messageOf(error), documentId });
       }
@@ -165,6 +168,7 @@ function Screen({ phase, retry, library, settingsProblem, onSettingsProblemSeen 
         key={phase.documentId}
         documentId={phase.documentId}
         bundle={phase.bundle}
+        savedPosition={phase.savedPosition}
         layout={settings.layout}
         onLayoutChange={(layout: Layout) => update({ layout })}
         onReload={retry}

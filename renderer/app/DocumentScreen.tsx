@@ -1,13 +1,13 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
-import type { DocumentBundle } from '../../common/bridge/contract';
+import type { OpenedDocument, ReadingPosition } from '../../common/bridge/contract';
 import { pairingOf } from '../../common/edition/pairing';
-import type { TimedTranscript } from '../../common/timing/model';
+import { compactTimingProblem, type CompactTiming } from '../../common/timing/compact';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
 import { ChapterList } from '../chapters/ChapterList';
 import { connectMediaSession } from '../player/media-session';
@@ -28,7 +28,9 @@ import { AppFrame } from '../shell/AppFrame';
 
 export interface DocumentScreenProps {
   documentId: string;
-  bundle: DocumentBundle;
+  bundle: OpenedDocument;
+  /** The saved place, asked for with the document (the session asks itself when absent). */
+  savedPosition?: ReadingPosition | null;
   layout: Layout;
   onLayoutChange(layout: Layout): void;
   onReload(): void;
@@ -41,7 +43,9 @@ export interface DocumentScreenProps {
 export function DocumentScreen(props: DocumentScreenProps) {
   const { bundle } = props;
   const t = useT();
-  if (!bundle.timing) {
+  // The timings arrive in their compact form; one that is not whole is shown as a reason not to play.
+  const timingProblem = useMemo(() => (bundle.timing ? compactTimingProblem(bundle.timing) : null), [bundle.timing]);
+  if (!bundle.timing || timingProblem) {
     return (
       <AppFrame
         title={bundle.edition.title.de}
@@ -55,7 +59,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
           <>
             {props.appNotices}
             <Notice tone="error" title={t('player.cannotPlay.title')} actions={[{ label: t('app.reload'), onClick: props.onReload }]}>
-              <p>{t('player.textShown', { problem: bundle.timingProblem ?? t('player.timingMissing') })}</p>
+              <p>{t('player.textShown', { problem: timingProblem ?? bundle.timingProblem ?? t('player.timingMissing') })}</p>
             </Notice>
           </>
         }
@@ -66,15 +70,18 @@ export function DocumentScreen(props: DocumentScreenProps) {
   return <PlayingDocument {...props} timing={bundle.timing} />;
 }
 
-function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: TimedTranscript }) {
+function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: CompactTiming }) {
   const { api, mediaUrl } = useBackend();
   const settings = useSettingsStore();
   const [session, setSession] = useState<DocumentSession | null>(null);
 
   useEffect(() => {
-    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl });
-    setSession(opened);
+    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl, ...(savedPosition !== undefined ? { savedPosition } : {}) });
+    // The narration starts loading first (open() creates its audio element at once); the screen is
+    // rendered as a transition, which yields to the browser, so the audio's loading runs alongside
+    // the first render of a long transcript instead of after it.
     void opened.open();
+    startTransition(() => setSession(opened));
     const disconnect = connectMediaSession(opened.player);
     // The place, the settings and notes typing not yet saved: all the session's.
     const offLeave = onPageLeave(() => opened.flush());
@@ -83,7 +90,7 @@ function PlayingDocument({ documentId, bundle, timing, layout, onLayoutChange, a
       disconnect();
       opened.destroy();
     };
-  }, [documentId, bundle, timing, settings, api, mediaUrl]);
+  }, [documentId, bundle, savedPosition, timing, settings, api, mediaUrl]);
 
   if (!session || session.isDestroyed) return null;
   return (

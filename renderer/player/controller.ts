@@ -10,11 +10,12 @@
 // and writes them in the one settings store and follows it when they change elsewhere (reset).
 import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { Edition, Lang } from '../../common/edition/model';
-import { narratedLanguages, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
+import type { CompactTiming, CompactTrack } from '../../common/timing/compact';
+import { narratedLanguages } from '../../common/timing/model';
 import { TimelineCursor, wordStart } from '../../common/timing/lookup';
 import {
-  buildNavigationIndex,
   narratedSentenceFrom,
+  navigationIndexOf,
   navigationTarget,
   resumeTarget,
   skipTarget,
@@ -62,12 +63,19 @@ export interface PlayerEvents {
 export interface PlayerControllerOptions {
   documentId: string;
   edition: Edition;
-  timing: TimedTranscript;
+  /** The compact form (common/timing/compact.ts): its times go straight into typed arrays. */
+  timing: CompactTiming;
   settings: SettingsStore;
   api: Pick<Bridge, 'getPosition' | 'savePosition'>;
   mediaUrl(mediaId: string): string;
   /** The audio clock; howler's by default (tests hand in a fake that they move themselves). */
   clock?: PlaybackClock;
+  /**
+   * The saved place (null: none), when it was asked for already, alongside the document: open()
+   * then starts loading the narration at once, before the transcript's first render, instead of
+   * waiting for an answer that is only read after it. Absent: open() asks for it.
+   */
+  savedPosition?: ReadingPosition | null;
 }
 
 /** What the player needs of an audio clock (AudioClock's public face). */
@@ -79,10 +87,11 @@ export type PlaybackClock = Pick<
 export class PlayerController {
   readonly documentId: string;
   readonly edition: Edition;
-  readonly timing: TimedTranscript;
+  readonly timing: CompactTiming;
   /** The languages this document is narrated in (one or two), in the edition's order. */
   readonly languages: readonly Lang[];
-  private readonly indexes: Readonly<Partial<Record<Lang, NavigationIndex>>>;
+  /** Built when a language is first heard (a book's other narration costs nothing until then). */
+  private readonly indexes: Partial<Record<Lang, NavigationIndex>> = {};
   readonly events = new Emitter<PlayerEvents>();
   private readonly clock: PlaybackClock;
   private readonly frames = new FrameLoop(
@@ -101,6 +110,7 @@ export class PlayerController {
   private detachedTime = 0;
   private destroyed = false;
   private lastAudioError: string | null = null;
+  private readonly savedPosition: ReadingPosition | null | undefined;
 
   constructor(options: PlayerControllerOptions) {
     this.clock = options.clock ?? new AudioClock();
@@ -109,10 +119,8 @@ export class PlayerController {
     this.timing = options.timing;
     this.api = options.api;
     this.mediaUrl = options.mediaUrl;
+    this.savedPosition = options.savedPosition;
     this.languages = narratedLanguages(options.timing, options.edition);
-    const indexes: Partial<Record<Lang, NavigationIndex>> = {};
-    for (const lang of this.languages) indexes[lang] = buildNavigationIndex(options.timing.tracks[lang]!);
-    this.indexes = indexes;
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     this.settings = options.settings;
     const settings = this.settings.settings;
@@ -162,11 +170,13 @@ export class PlayerController {
 
   /** Restores the saved place and loads the narration. */
   async open(): Promise<void> {
-    let saved: ReadingPosition | null = null;
-    try {
-      saved = await this.api.getPosition({ documentId: this.documentId });
-    } catch {
-      // No resume point is no reason not to open the document.
+    let saved: ReadingPosition | null = this.savedPosition ?? null;
+    if (this.savedPosition === undefined) {
+      try {
+        saved = await this.api.getPosition({ documentId: this.documentId });
+      } catch {
+        // No resume point is no reason not to open the document.
+      }
     }
     if (this.destroyed) return;
     const start = saved ? resumeTarget(this.edition, this.index(), saved, this.snapshot.lang) : 0;
@@ -185,14 +195,15 @@ export class PlayerController {
     return this.frames.add(listener);
   }
 
-  /** A narrated language's track (the one heard now by default). */
-  track(lang: Lang = this.snapshot.lang): NarrationTrack {
+  /** A narrated language's track (the one heard now by default): its media, duration and times. */
+  track(lang: Lang = this.snapshot.lang): CompactTrack {
     return this.timing.tracks[lang] ?? this.timing.tracks[this.snapshot.lang]!;
   }
 
   /** A narrated language's navigation points (the one heard now by default). */
   index(lang: Lang = this.snapshot.lang): NavigationIndex {
-    return this.indexes[lang] ?? this.indexes[this.snapshot.lang]!;
+    const narrated = this.languages.includes(lang) ? lang : this.snapshot.lang;
+    return (this.indexes[narrated] ??= navigationIndexOf(this.timing.tracks[narrated]!));
   }
 
   /** The clock: the narration's own time (seeks, loops and sentence ends are in this time). */

@@ -2,11 +2,11 @@
 // notes, learning tools, cards, reveal state) and destroys all of it when another document opens,
 // so nothing of one document (a note list, a loop, revealed sentences, a timer) lives on in the
 // next. What is not the document's (settings, the bridge) is handed in and outlives it.
-import type { Bridge } from '../../common/bridge/contract';
+import type { Bridge, ReadingPosition } from '../../common/bridge/contract';
 import type { CardsApi } from '../cards/cards-controller';
 import type { NotesApi } from '../notes/notes-controller';
 import type { Edition } from '../../common/edition/model';
-import type { TimedTranscript } from '../../common/timing/model';
+import type { CompactTiming } from '../../common/timing/compact';
 import { CardsController } from '../cards/cards-controller';
 import { LearningController } from '../learning/learning-controller';
 import { NotesController } from '../notes/notes-controller';
@@ -19,12 +19,15 @@ export type SessionApi = Pick<Bridge, 'getPosition' | 'savePosition'> & NotesApi
 export interface DocumentSessionOptions {
   documentId: string;
   edition: Edition;
-  timing: TimedTranscript;
+  /** The narration's timings, in the compact form the bridge sends (checked: compactTimingProblem). */
+  timing: CompactTiming;
   settings: SettingsStore;
   api: SessionApi;
   mediaUrl(mediaId: string): string;
   /** For tests: an audio clock they move themselves (howler's otherwise). */
   clock?: PlaybackClock;
+  /** The saved place, if it was asked for with the document (see PlayerControllerOptions). */
+  savedPosition?: ReadingPosition | null;
 }
 
 export class DocumentSession {

@@ -53,12 +53,13 @@ export function Waveform({ marks }: { marks?: readonly WaveformMark[] }) {
   useEffect(() => {
     if (peaks.status !== 'ready' || !containerRef.current) return;
     const titles = new Map(player.edition.chapters.map((c) => [c.id, c.title[lang]]));
+    const { ids: { chapter: chapterIds }, starts: { chapter: chapterStarts } } = player.index(lang);
     let pendingSeek: number | null = null;
     const view = new WaveformView({
       container: containerRef.current,
       peaks: peaks.peaks,
       duration: track.duration,
-      chapters: markedChapters(track.chapters.map((c, i) => ({ time: c.start, label: `${i + 1}. ${titles.get(c.id) ?? c.id}` }))),
+      chapters: markedChapters(chapterIds.map((id, i) => ({ time: chapterStarts[i]!, label: `${i + 1}. ${titles.get(id) ?? id}` }))),
       marks: marks ?? [],
       colors: { wave: palette.wave, progress: palette.waveProgress, cursor: palette.waveCursor, chapterMark: palette.chapterMark, noteMark: palette.noteMark },
       // A drag reports many positions; seek once per frame with the latest.

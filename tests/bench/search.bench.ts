@@ -16,6 +16,7 @@ import { notesService } from '../main/notes/helpers';
 import { startWebHost, type WebHost } from '../../main/web/server';
 import { REPO_ROOT, startApp } from '../e2e/support/app';
 import { launchChromium } from '../e2e/support/chromium';
+import { keyToResults } from './key-to-results';
 import { percentile } from './stats';
 import type { Benchmark } from './types';
 
@@ -262,32 +263,7 @@ async function keyToResultsInApp(): Promise<number[]> {
     }
     const page = app.page;
     await page.reload();
-    const box = page.getByRole('combobox', { name: 'Search the transcript and your notes' });
-    await box.waitFor({ timeout: 30_000 });
-    await page.evaluate(() => {
-      const state = { times: [] as number[], pending: null as { value: string; at: number } | null };
-      (window as unknown as { __keyBench: typeof state }).__keyBench = state;
-      const input = document.querySelector<HTMLInputElement>('.search-input')!;
-      input.addEventListener('input', () => (state.pending = { value: input.value, at: performance.now() }));
-      const results = document.querySelector('.search-results')!;
-      new MutationObserver(() => {
-        const pending = state.pending;
-        if (pending && results.getAttribute('data-query') === pending.value) {
-          state.pending = null;
-          requestAnimationFrame(() => state.times.push(performance.now() - pending.at));
-        }
-      }).observe(results, { attributes: true, childList: true, subtree: true, characterData: true });
-    });
-    for (let round = 0; round < 3; round++) {
-      for (const query of ['Überwachungsstaat', 'ueberwachung kamera', 'Strasse', 'china partei', 'gesichtserkennung']) {
-        await box.fill('');
-        await box.focus();
-        // A fast typist: a key every 60 ms.
-        await page.keyboard.type(query, { delay: 60 });
-        await page.waitForTimeout(150);
-      }
-    }
-    return await page.evaluate(() => (window as unknown as { __keyBench: { times: number[] } }).__keyBench.times);
+    return await keyToResults(page, ['Überwachungsstaat', 'ueberwachung kamera', 'Strasse', 'china partei', 'gesichtserkennung'], { rounds: 3, pauseMs: 150 });
   } finally {
     await app.close();
   }

@@ -2,8 +2,9 @@
 // sees the <audio> element howler plays (the test's own window on the audio clock, so the app needs
 // no test hooks), and compare what the clock says with what the transcript shows.
 import type { Page } from 'playwright-core';
-import type { DocumentBundle } from '../../common/bridge/contract';
+import type { OpenedDocument } from '../../common/bridge/contract';
 import type { Lang } from '../../common/edition/model';
+import { expandTiming } from '../../common/timing/compact';
 import { buildTimeline, TimelineCursor, type Timeline } from '../../common/timing/lookup';
 import type { NarrationTrack, TimedTranscript } from '../../common/timing/model';
 import { startApp, type RunningApp, type StartAppOptions } from './support/app';
@@ -11,7 +12,7 @@ import { startApp, type RunningApp, type StartAppOptions } from './support/app';
 export const DOCUMENT_ID = 'china-sieht-alles';
 
 export interface PlayerApp extends RunningApp {
-  bundle: DocumentBundle;
+  bundle: OpenedDocument;
   timing: TimedTranscript;
 }
 
@@ -52,7 +53,8 @@ export async function openPlayer(options: Omit<StartAppOptions, 'open'> & { befo
   await app.page.goto(app.host.url);
   const bundle = await app.services.handlers.loadDocument({ documentId: DOCUMENT_ID });
   if (!bundle.timing) throw new Error(`the narration is not built: ${bundle.timingProblem}`);
-  return Object.assign(app, { bundle, timing: bundle.timing });
+  // The bridge sends the compact form; the tests compare against the timings in object form.
+  return Object.assign(app, { bundle, timing: expandTiming(bundle.timing) });
 }
 
 export async function waitUntilReady(page: Page): Promise<void> {

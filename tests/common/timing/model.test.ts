@@ -168,5 +168,7 @@ describe('parseWaveformPeaks', () => {
     expect(parseWaveformPeaks({ sampleRate: 22050, duration: 1, peaksPerSecond: 100, data: [0, 0.5, 1] }).ok).toBe(true);
     expect(parseWaveformPeaks({ sampleRate: 22050, duration: 1, peaksPerSecond: 100, data: [2] }).ok).toBe(false);
     expect(parseWaveformPeaks({ data: [] }).ok).toBe(false);
+    expect(parseWaveformPeaks({ sampleRate: 22050, duration: 1, peaksPerSecond: 100, data: [0, -1, '0.5'] })).toEqual({ ok: false, problem: 'malformed waveform peaks: data.2: expected a number' });
+    expect(parseWaveformPeaks({ sampleRate: 22050, duration: 1, peaksPerSecond: 100, data: [0, Number.NaN] })).toMatchObject({ ok: false, problem: expect.stringMatching(/data\.1: a peak lies from -1 to 1/) });
   });
 });

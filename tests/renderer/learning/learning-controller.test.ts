@@ -11,7 +11,7 @@ import { FakeBridge, settingsStore } from '../support/fake-bridge';
 import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed } from '../support/small-document';
 
-const { edition, timing } = loadDocument();
+const { edition, timing, compact } = loadDocument();
 const de = (id: string) => timed(timing, 'de', id);
 const words = (id: string) => timing.tracks.de!.sentences.find((s) => s.id === id)!.words;
 
@@ -23,7 +23,7 @@ async function setup(time: number, settingsPatch: Partial<Settings> = {}) {
   bridge.positions.set(edition.id, { documentId: edition.id, sentenceId: 's001', time, lang: 'de' });
   const settings = settingsStore(bridge, settingsPatch);
   const clock = new FakeClock();
-  const player = new PlayerController({ documentId: edition.id, edition, timing, settings, api: bridge, mediaUrl: (id) => id, clock });
+  const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => id, clock });
   const learning = new LearningController(player, settings);
   const announced: LearningMessage['key'][] = [];
   learning.events.on('announce', (m) => announced.push(m.key));

@@ -10,7 +10,7 @@ import { FakeBridge, settingsStore } from '../support/fake-bridge';
 import { FakeClock, useFakeTimeAndFrames } from '../support/fake-clock';
 import { loadDocument, timed } from '../support/small-document';
 
-const { edition, timing } = loadDocument();
+const { edition, timing, compact } = loadDocument();
 const de = (id: string) => timed(timing, 'de', id);
 const en = (id: string) => timed(timing, 'en', id);
 
@@ -21,7 +21,7 @@ function setup(options: { settings?: Partial<Settings>; saved?: Omit<ReadingPosi
   if (options.saved) bridge.positions.set(edition.id, { documentId: edition.id, ...options.saved });
   const settings = settingsStore(bridge, options.settings);
   const clock = options.clock ?? new FakeClock();
-  const player = new PlayerController({ documentId: edition.id, edition, timing, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
+  const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
   return { bridge, settings, clock, player };
 }
 
@@ -44,6 +44,21 @@ describe('PlayerController: opening', () => {
     expect(player.getSnapshot()).toMatchObject({ status: 'ready', sentenceId: 's003', chapterId: 'ch01', lang: 'de' });
     expect(player.cursor.sentenceId()).toBe('s003');
     expect(player.getPosition()).toEqual({ time: 4.5, sentenceId: 's003', lang: 'de' });
+  });
+
+  it('resumes at a place asked for with the document, without asking again', async () => {
+    const bridge = new FakeBridge();
+    const settings = settingsStore(bridge);
+    const clock = new FakeClock();
+    const savedPosition = { documentId: edition.id, sentenceId: 's003', time: 4.5, lang: 'de' as const };
+    const player = new PlayerController({ documentId: edition.id, edition, timing: compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock, savedPosition });
+    const opening = player.open();
+    // At once, not after an answer: the narration loads while the transcript renders.
+    expect(clock.loads).toHaveLength(1);
+    await opening;
+    expect(bridge.callsTo('getPosition')).toEqual([]);
+    expect(clock.loads).toEqual([{ source: { url: `media://${timing.tracks.de!.mediaId}`, format: 'mp3' }, startAt: 4.5 }]);
+    expect(player.getSnapshot()).toMatchObject({ status: 'ready', sentenceId: 's003' });
   });
 
   it('resumes at the start of the saved sentence when the saved time no longer lies in it', async () => {

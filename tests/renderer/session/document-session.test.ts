@@ -21,7 +21,7 @@ async function settle(): Promise<void> {
 
 function session(doc: SmallDocument, bridge: FakeBridge, settings: SettingsStore) {
   const clock = new FakeClock();
-  const s = new DocumentSession({ documentId: doc.edition.id, edition: doc.edition, timing: doc.timing, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
+  const s = new DocumentSession({ documentId: doc.edition.id, edition: doc.edition, timing: doc.compact, settings, api: bridge, mediaUrl: (id) => `media://${id}`, clock });
   return { session: s, clock };
 }
 

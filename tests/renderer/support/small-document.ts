@@ -7,11 +7,14 @@ import { fileURLToPath } from 'node:url';
 import type { Edition, Lang } from '../../../common/edition/model';
 import { parseEdition } from '../../../common/edition/parse';
 import { splitWords } from '../../../common/text/words';
+import { compactTiming, type CompactTiming } from '../../../common/timing/compact';
 import { narratedSentences, narratedText, parseTimedTranscript, type NarrationTrack, type TimedTranscript } from '../../../common/timing/model';
 
 export interface SmallDocument {
   edition: Edition;
   timing: TimedTranscript;
+  /** The same timings in the form the player is handed (as the bridge sends them). */
+  compact: CompactTiming;
 }
 
 /** `editions/valid-small.yaml` (id small-interview) or `narration/small.yaml` (id narration-small). */
@@ -23,7 +26,7 @@ export function loadDocument(fixture: 'editions/valid-small.yaml' | 'narration/s
   const timing: TimedTranscript = { format: 1, documentId: edition.id, editionHash: 'test', tracks: { de: buildTrack(edition, 'de'), en: buildTrack(edition, 'en') } };
   const checked = parseTimedTranscript(JSON.parse(JSON.stringify(timing)), edition);
   if (!checked.ok) throw new Error(`the made-up timings do not fit ${fixture}: ${checked.problems.join('; ')}`);
-  return { edition, timing };
+  return { edition, timing, compact: compactTiming(timing) };
 }
 
 function buildTrack(edition: Edition, lang: Lang): NarrationTrack {

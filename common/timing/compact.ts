@@ -11,6 +11,7 @@
 // of a frame.
 
 import type { Lang } from '../edition/model';
+import { NARRATION_AUDIO_TYPES } from './audio-types';
 import type { NarrationTrack, TimedTranscript } from './model';
 
 /** What a track is besides its times: its audio and its peaks (a NarrationTrack without the times). */
@@ -29,6 +30,10 @@ export interface CompactTrack extends TrackMedia {
   paragraphTimes: number[];
   chapterIds: string[];
   chapterTimes: number[];
+  /** Aligned recordings only: per sentence its confidence in whole percent, -1 where there is none. */
+  sentenceConfidence?: number[];
+  /** Aligned recordings only: the indexes of the sentences whose times are estimated. */
+  estimatedSentences?: number[];
 }
 
 export interface CompactTiming {
@@ -105,7 +110,17 @@ export function compactTrack(track: NarrationTrack): CompactTrack {
     paragraphTimes: deltas(spanTimes(track.paragraphs)),
     chapterIds: track.chapters.map((c) => c.id),
     chapterTimes: deltas(spanTimes(track.chapters)),
+    ...quality(track),
   };
+}
+
+/** How sure an aligned recording's times are; nothing for an exact narration. */
+function quality(track: NarrationTrack): Pick<CompactTrack, 'sentenceConfidence' | 'estimatedSentences'> {
+  const out: Pick<CompactTrack, 'sentenceConfidence' | 'estimatedSentences'> = {};
+  if (track.sentences.some((s) => s.confidence !== undefined)) out.sentenceConfidence = track.sentences.map((s) => (s.confidence === undefined ? -1 : Math.round(s.confidence * 100)));
+  const estimated = track.sentences.flatMap((s, i) => (s.estimated ? [i] : []));
+  if (estimated.length > 0) out.estimatedSentences = estimated;
+  return out;
 }
 
 /** The compact form of a (checked) timed transcript. */
@@ -150,6 +165,7 @@ export function expandTiming(compact: CompactTiming): TimedTranscript {
     const track = compact.tracks[lang];
     if (!track) continue;
     const times = trackTimes(track);
+    const estimated = new Set(track.estimatedSentences ?? []);
     tracks[lang] = {
       lang: track.lang,
       mediaId: track.mediaId,
@@ -159,7 +175,15 @@ export function expandTiming(compact: CompactTiming): TimedTranscript {
       sentences: track.sentenceIds.map((id, i) => {
         const words: [number, number][] = [];
         for (let w = times.firstWord[i]!; w < times.firstWord[i + 1]!; w++) words.push([times.wordStarts[w]!, times.wordEnds[w]!]);
-        return { id, start: times.sentenceStarts[i]!, end: times.sentenceEnds[i]!, words };
+        const confidence = track.sentenceConfidence?.[i];
+        return {
+          id,
+          start: times.sentenceStarts[i]!,
+          end: times.sentenceEnds[i]!,
+          words,
+          ...(confidence !== undefined && confidence >= 0 ? { confidence: confidence / 100 } : {}),
+          ...(estimated.has(i) ? { estimated: true as const } : {}),
+        };
       }),
       paragraphs: spansOf(track.paragraphIds, track.paragraphTimes),
       chapters: spansOf(track.chapterIds, track.chapterTimes),
@@ -193,7 +217,7 @@ function trackProblem(lang: Lang, track: unknown): string | null {
   if (!isObject(track)) return `${lang}: the track is not an object`;
   if (track.lang !== lang) return `${lang}: the track says its language is "${String(track.lang)}"`;
   if (!isText(track.mediaId) || !isText(track.peaksMediaId)) return `${lang}: the track names no audio or peaks`;
-  if (track.mimeType !== 'audio/mpeg' && track.mimeType !== 'audio/ogg') return `${lang}: the audio type is not MP3 or Ogg`;
+  if (!(NARRATION_AUDIO_TYPES as readonly unknown[]).includes(track.mimeType)) return `${lang}: the audio type is not one the player plays (${NARRATION_AUDIO_TYPES.join(', ')})`;
   if (typeof track.duration !== 'number' || !Number.isFinite(track.duration) || track.duration <= 0) return `${lang}: the duration is not a positive number`;
   const problem =
     idsProblem(track.sentenceIds, 'sentenceIds') ??
@@ -209,7 +233,17 @@ function trackProblem(lang: Lang, track: unknown): string | null {
     intsProblem(track.wordTimes, 'wordTimes', 2 * words, false) ??
     intsProblem(track.paragraphTimes, 'paragraphTimes', 2 * (track.paragraphIds as unknown[]).length, false) ??
     intsProblem(track.chapterTimes, 'chapterTimes', 2 * (track.chapterIds as unknown[]).length, false);
-  return times ? `${lang}: ${times}` : null;
+  if (times) return `${lang}: ${times}`;
+  if (track.sentenceConfidence !== undefined) {
+    const confidence = intsProblem(track.sentenceConfidence, 'sentenceConfidence', sentences, false);
+    if (confidence) return `${lang}: ${confidence}`;
+    if ((track.sentenceConfidence as number[]).some((c) => c < -1 || c > 100)) return `${lang}: sentenceConfidence holds a value outside -1..100`;
+  }
+  if (track.estimatedSentences !== undefined) {
+    const list = track.estimatedSentences;
+    if (!Array.isArray(list) || list.some((i) => !Number.isSafeInteger(i) || (i as number) < 0 || (i as number) >= sentences)) return `${lang}: estimatedSentences holds an index that is not a sentence's`;
+  }
+  return null;
 }
 
 /**

@@ -158,7 +158,7 @@ describe('importing a recording', () => {
     const own = await ownDocuments();
     expect(own).toHaveLength(before + 1);
     const added = own.find((d) => d.title.de === 'speech')!;
-    const track = (await app.services.handlers.loadDocument({ documentId: added.id })).timing!.tracks.de!;
+    const track = (await app.services.library.load(added.id)).timing!.tracks.de!;
     expect(track.sentences.map((s) => s.start)).toEqual(truth.sentences.map((s) => Math.round(s.start * 1000) / 1000));
   });
 
@@ -174,8 +174,8 @@ describe('importing a recording', () => {
     const { jobId } = await services.handlers.importRecording({ title: 'Mit einem Satz zu viel', audio: [uploadId], text: `${text.slice(0, cut)}${extra} ${text.slice(cut)}`, format: 'plain', language: 'de' });
     await expect.poll(() => services.jobs.getJob(jobId)?.state, { timeout: 90_000 }).toBe('done');
     const documentId = (services.jobs.getJob(jobId)!.result as { documentId: string }).documentId;
-    const track = (await services.handlers.loadDocument({ documentId })).timing!.tracks.de!;
-    const extraId = (await services.handlers.loadDocument({ documentId })).edition.sentences.find((s) => s.de === extra)!.id;
+    const track = (await services.library.load(documentId)).timing!.tracks.de!;
+    const extraId = (await services.library.load(documentId)).edition.sentences.find((s) => s.de === extra)!.id;
     expect(track.sentences.find((s) => s.id === extraId)).toMatchObject({ estimated: true });
 
     // The interview, timed exactly, has nothing to check.

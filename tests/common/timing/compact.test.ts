@@ -94,6 +94,28 @@ describe('the compact form of the timings', () => {
   });
 });
 
+describe('an aligned recording\'s compact form', () => {
+  it('keeps each sentence\'s confidence and which are estimated, and the audio type of an M4A', () => {
+    const de = track('de', [3, 0, 5, 1]);
+    const aligned: NarrationTrack = {
+      ...de,
+      mediaId: 'doc/de.m4a',
+      mimeType: 'audio/mp4',
+      sentences: de.sentences.map((s, i) => ({ ...s, confidence: [0.92, 0, 0.41, 1][i]!, ...(i === 1 ? { estimated: true as const } : {}) })),
+    };
+    const original: TimedTranscript = { format: 1, documentId: 'doc', editionHash: 'h', tracks: { de: aligned } };
+    const compact = JSON.parse(JSON.stringify(compactTiming(original))) as ReturnType<typeof compactTiming>;
+    expect(compact.tracks.de!.sentenceConfidence).toEqual([92, 0, 41, 100]);
+    expect(compact.tracks.de!.estimatedSentences).toEqual([1]);
+    expect(compactTimingProblem(compact)).toBeNull();
+    expect(expandTiming(compact)).toEqual(original);
+    // An exact narration carries neither.
+    expect(compactTiming(timing()).tracks.de).not.toHaveProperty('sentenceConfidence');
+    expect(compactTimingProblem({ ...compact, tracks: { de: { ...compact.tracks.de!, estimatedSentences: [9] } } })).toBe('de: estimatedSentences holds an index that is not a sentence\'s');
+    expect(compactTimingProblem({ ...compact, tracks: { de: { ...compact.tracks.de!, sentenceConfidence: [1, 2, 300, 4] } } })).toBe('de: sentenceConfidence holds a value outside -1..100');
+  });
+});
+
 describe('checking a compact form that arrives', () => {
   const good = () => JSON.parse(JSON.stringify(compactTiming(timing()))) as Record<string, any>;
   /** A good value with one thing broken. */

@@ -23,6 +23,7 @@ import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
 import { onPageLeave } from '../ui/page-leave';
 import { useBackend } from '../bridge/backend-context';
+import { TimingMarksProvider } from '../timing-check/TimingCheck';
 import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
 import { AppFrame } from '../shell/AppFrame';
 
@@ -131,7 +132,9 @@ function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout:
       settingsExtra={<SyncOffsetSettings />}
       main={
         <>
-          <TranscriptView layout={layout} {...(decorations ? { sentenceDecorations: decorations } : {})} />
+          <TimingMarksProvider>
+            <TranscriptView layout={layout} {...(decorations ? { sentenceDecorations: decorations } : {})} />
+          </TimingMarksProvider>
           <ChapterAnnouncer />
           <SentenceAnnouncer />
           <WhereAmI />

@@ -2,7 +2,8 @@
 // worth checking, and a dialog that lists them (time, text, why) so the listener can hear each one
 // and take a note where the text and the recording disagree. Hidden when there is nothing to check,
 // so the bundled narration (exact eSpeak times) never shows it.
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { TimingMarksContext, type TimingMarks } from '../transcript/timing-marks';
 import { usePlayer, usePlayerState } from '../player/player-context';
 import { useT } from '../i18n';
 import { formatTime } from '../ui/format';
@@ -10,6 +11,18 @@ import { useModalDialog } from '../ui/use-modal-dialog';
 import { uncertainSentences } from './uncertain';
 import '../ui/dialog.css';
 import './timing-check.css';
+
+/** The sentences of the narrated language to mark in the transcript (see transcript/timing-marks.ts). */
+export function TimingMarksProvider({ children }: { children: ReactNode }) {
+  const player = usePlayer();
+  const lang = usePlayerState((s) => s.lang);
+  const track = player.timing.tracks[lang];
+  const value = useMemo<TimingMarks>(() => {
+    const list = track ? uncertainSentences(player.edition, track, lang) : [];
+    return { lang, marks: new Map(list.map((s) => [s.id, s.reason === 'estimated' ? 'estimated' : 'weak'] as const)) };
+  }, [player.edition, track, lang]);
+  return <TimingMarksContext.Provider value={value}>{children}</TimingMarksContext.Provider>;
+}
 
 export function TimingCheckButton() {
   const t = useT();

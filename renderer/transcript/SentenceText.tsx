@@ -3,6 +3,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { splitWords } from '../../common/text/words';
+import { useTimingMark } from './timing-marks';
 
 export const SentenceText = memo(function SentenceText({ id, lang, text }: { id: string; lang: Lang; text: string }) {
   const parts: ReactNode[] = [];
@@ -17,8 +18,9 @@ export const SentenceText = memo(function SentenceText({ id, lang, text }: { id:
     at = word.end;
   });
   if (at < text.length) parts.push(text.slice(at));
+  const mark = useTimingMark(id, lang);
   return (
-    <span className="sentence" data-sentence={id} data-lang={lang}>
+    <span className="sentence" data-sentence={id} data-lang={lang} data-timing={mark}>
       {parts}
     </span>
   );

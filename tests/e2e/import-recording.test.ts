@@ -187,6 +187,9 @@ describe('importing a recording', () => {
     await page.keyboard.press('Enter');
     await waitUntilReady(page);
     const uncertain = track.sentences.filter((s) => s.estimated || (s.confidence ?? 1) < 0.5);
+    // Marked in the transcript too, and only those.
+    await expect.poll(() => page.locator(`#main .sentence[data-sentence="${extraId}"]`).getAttribute('data-timing')).toBe('estimated');
+    expect(await page.locator('#main .sentence[data-timing]').count()).toBe(uncertain.length);
     const button = page.getByRole('button', { name: `Check timings (${uncertain.length})` });
     await button.focus();
     await page.keyboard.press('Enter');

@@ -1,9 +1,9 @@
-// Search, notes and errors as Orca says them: search results with their count, and where a chosen
-// one goes; the note editor, a new note and deleting with undo; an error as an alert. (Dialogs are
-// not here yet: Orca 43 does not announce the cards dialog as a dialog and loses its place when one
-// closes; see issue 15.)
+// Dialogs, search, notes and errors as Orca says them: each dialog heard by its name when it opens,
+// Tab kept inside it (it never runs out into the browser's own bar), Escape back to where the reader
+// was; search results with their count, and where a chosen one goes; the note editor, a new note and
+// deleting with undo; an error as an alert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { press, startReady } from './support/helpers';
+import { press, sleep, startReady } from './support/helpers';
 import { requireStack, type ScreenReaderStack } from './support/stack';
 
 requireStack();
@@ -20,7 +20,106 @@ afterAll(async () => {
   await sr?.close();
 });
 
-describe('dialogs, search, notes and errors with Orca', () => {
+/** Where the focus is, as the page knows it. */
+function focused(): Promise<{ inDialog: string | null; text: string; unit: string | null; chapter: number | null }> {
+  return sr.page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const dialog = el?.closest('dialog[open]');
+    const chapter = el?.closest<HTMLElement>('[data-chapter-index]')?.dataset.chapterIndex;
+    return {
+      inDialog: dialog ? (dialog.getAttribute('aria-labelledby') ? document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent ?? '' : '') : null,
+      text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 80),
+      unit: el?.dataset.unit ?? null,
+      chapter: chapter === undefined ? null : Number(chapter),
+    };
+  });
+}
+
+/** What Orca says when the focus leaves the page for Chromium's own window (its info bar, toolbar). */
+const BROWSER_UI = /Infobar|unsupported command-line flag|Chromium|Address and search bar|tool bar.*Reload/;
+
+/** Tabs (or Shift+Tabs) `times` through a dialog: the focus never leaves it, Orca never speaks the browser. */
+async function tabAround(keys: string, times: number): Promise<string[]> {
+  const heard: string[] = [];
+  for (let i = 0; i < times; i++) {
+    const step = await press(sr, keys, { quietMs: 500 });
+    heard.push(step.text);
+    expect(step.text).not.toMatch(BROWSER_UI);
+    expect((await focused()).inDialog).not.toBeNull();
+  }
+  return heard;
+}
+
+describe('dialogs with Orca', () => {
+  it('says the keys list is a dialog, keeps Tab in it, and Escape goes back to Play', async () => {
+    const opened = await press(sr, 'question', { until: /Keyboard keys dialog/, timeoutMs: 10_000 });
+    expect(opened.text).toMatch(/Keyboard keys dialog.*Close push button/);
+    expect((await focused()).inDialog).toBe('Keyboard keys');
+    await tabAround('Tab', 3);
+    await tabAround('shift+Tab', 2);
+    const back = await press(sr, 'Escape', { until: /Play push button/ });
+    expect(back.text).toMatch(/Play push button/);
+    expect((await focused()).text).toBe('Play');
+  });
+
+  it('says the settings are a dialog, goes round its controls both ways, and Escape goes back to Play', async () => {
+    // The settings are a long form: Orca takes a few seconds over it.
+    const opened = await press(sr, 'ctrl+comma', { until: /Settings dialog/, timeoutMs: 15_000, quietMs: 1500 });
+    expect(opened.text).toMatch(/Settings dialog/);
+    expect((await focused()).inDialog).toBe('Settings');
+    // Shift+Tab from the first control (Close) goes round to the last, Reset; Tab from there to Close.
+    const last = await press(sr, 'shift+Tab', { until: /Reset all settings/, timeoutMs: 8000 });
+    expect(last.text).not.toMatch(BROWSER_UI);
+    expect((await focused()).text).toBe('Reset all settings…');
+    const first = await press(sr, 'Tab', { until: /Close push button/ });
+    expect(first.text).not.toMatch(BROWSER_UI);
+    expect((await focused()).text).toBe('Close');
+    await press(sr, 'Escape', { until: /Play push button/, timeoutMs: 8000 });
+    expect((await focused()).text).toBe('Play');
+  });
+
+  it('says the study cards are a dialog, keeps Tab in it, and Escape goes back to Play', async () => {
+    const opened = await press(sr, 'shift+k', { until: /Study cards.*dialog/, timeoutMs: 15_000, quietMs: 1000 });
+    expect(opened.text).toMatch(/Study cards \(0 cards\) dialog.*Close push button/);
+    expect((await focused()).inDialog).toMatch(/^Study cards/);
+    await tabAround('shift+Tab', 2);
+    await tabAround('Tab', 4);
+    await press(sr, 'Escape', { until: /Play push button/, timeoutMs: 8000 });
+    expect((await focused()).text).toBe('Play');
+  });
+
+  it('gives the focus back to the sentence the reader was on, in the chapter reached, when a dialog closes', async () => {
+    await press(sr, 'space');
+    // Five chapters on; the sixth plays.
+    for (let i = 0; i < 5; i++) await press(sr, 'Next', { quietMs: 300 });
+    await sr.transcript.waitFor(/Chapter 6 of 17/, { timeoutMs: 8000 });
+    await sleep(1500);
+    // Paused there (opening a dialog while the narration plays keeps Orca busy for seconds: the
+    // page behind the dialog leaves the accessibility tree at once).
+    await press(sr, 'space');
+    const sentence = await press(sr, 't', { quietMs: 800 });
+    const on = await focused();
+    expect(on.chapter).toBe(5);
+    expect(on.unit).not.toBeNull();
+    const german = await sr.page.evaluate(() => document.activeElement!.querySelector('.cell[lang="de"]')!.textContent!.split(/\s+/).slice(0, 4).join(' '));
+    expect(sentence.text).toContain(german);
+    await press(sr, 'question', { until: /Keyboard keys dialog/, timeoutMs: 10_000 });
+    const back = await press(sr, 'Escape', { until: new RegExp(german.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), timeoutMs: 8000 });
+    // Orca says that sentence again (not chapter 1, not the top of the page), in focus mode.
+    expect(back.text).toContain(german);
+    expect(back.text).not.toMatch(/Der erste digitale Überwachungsstaat|Skip to/);
+    const now = await focused();
+    expect(now.unit).toBe(on.unit);
+    expect(now.chapter).toBe(5);
+    // Back on Play for what follows (setting up, not under test).
+    const mark = sr.transcript.mark();
+    await sr.page.getByRole('button', { name: 'Play', exact: true }).focus();
+    await sr.transcript.waitFor(/Play push button/, { since: mark });
+    await sr.transcript.settle(mark, 600, 4000);
+  });
+});
+
+describe('search, notes and errors with Orca', () => {
   it('announces the note editor and a new note, and confirms deleting with undo', async () => {
     const editor = await press(sr, 'n', { until: /Note at/, timeoutMs: 8000 });
     expect(editor.text).toMatch(/Note at .*(edit|entry|text)/i);

@@ -43,8 +43,8 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
     const row = grid && layout !== 'de' && layout !== 'en';
     return (
       <div className={className} role={row ? 'row' : undefined}>
-        {shown.de && paragraph.note && <p lang="de" className="gap-note" {...(row ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
-        {shown.en && paragraph.note && <p lang="en" className="gap-note" {...(row ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
+        {shown.de && paragraph.note && <p lang="de" className="gap-note" {...(row && paragraph.note.de ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
+        {shown.en && paragraph.note && <p lang="en" className="gap-note" {...(row && paragraph.note.en ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
       </div>
     );
   }
@@ -99,7 +99,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
                 ))}
               </RevealGate>
             </div>
-            <div className="cell" lang="en" {...(grid ? TEXT_CELL : {})}>
+            <div className="cell" lang="en" {...(grid && unit.english ? TEXT_CELL : {})}>
               {unit.english && (
                 <RevealGate lang="en" ids={revealIds(unit, 'en')}>
                   <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />

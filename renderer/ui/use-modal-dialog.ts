@@ -114,21 +114,8 @@ export function useModalDialog(
       // The opener may have gone while the dialog was open (a chapter re-rendered, a list changed).
       const back = target?.isConnected ? target : focusHome();
       if (!back) return;
-      if (document.activeElement === back) {
-        // The browser put the focus back already, but a screen reader that saw the focused control
-        // vanish with the dialog loses track and says nothing of where the focus landed (Orca 43
-        // does so): give the focus back once more two frames later (the browser tells assistive
-        // technology of focus changes once a frame), so it is heard.
-        back.blur();
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            if (document.activeElement === document.body || document.activeElement === null) back.focus();
-          }),
-        );
-      } else {
-        back.focus();
-        if (document.activeElement !== back) focusHome()?.focus();
-      }
+      if (document.activeElement !== back) back.focus();
+      if (document.activeElement !== back) focusHome()?.focus();
     },
     close() {
       dialogRef.current?.close();

@@ -50,6 +50,19 @@ async function tabAround(keys: string, times: number): Promise<string[]> {
   return heard;
 }
 
+/**
+ * Escape closes the dialog with the focus back on Play. (Orca 43 says nothing of it: it saw the
+ * focused Close button vanish with the dialog and updates its place silently; a sentence as the
+ * opener it does announce, below.) Nothing of the browser or of the top of the page is heard.
+ */
+async function backToPlay(): Promise<void> {
+  const back = await press(sr, 'Escape', { quietMs: 1000, timeoutMs: 8000 });
+  expect(back.text).not.toMatch(BROWSER_UI);
+  expect(back.text).not.toMatch(/Skip to|Der erste digitale Überwachungsstaat/);
+  await expect.poll(async () => (await focused()).text, { timeout: 5000 }).toBe('Play');
+  expect((await focused()).inDialog).toBeNull();
+}
+
 describe('dialogs with Orca', () => {
   it('says the keys list is a dialog, keeps Tab in it, and Escape goes back to Play', async () => {
     const opened = await press(sr, 'question', { until: /Keyboard keys dialog/, timeoutMs: 10_000 });
@@ -57,9 +70,7 @@ describe('dialogs with Orca', () => {
     expect((await focused()).inDialog).toBe('Keyboard keys');
     await tabAround('Tab', 3);
     await tabAround('shift+Tab', 2);
-    const back = await press(sr, 'Escape', { until: /Play push button/ });
-    expect(back.text).toMatch(/Play push button/);
-    expect((await focused()).text).toBe('Play');
+    await backToPlay();
   });
 
   it('says the settings are a dialog, goes round its controls both ways, and Escape goes back to Play', async () => {
@@ -74,8 +85,7 @@ describe('dialogs with Orca', () => {
     const first = await press(sr, 'Tab', { until: /Close push button/ });
     expect(first.text).not.toMatch(BROWSER_UI);
     expect((await focused()).text).toBe('Close');
-    await press(sr, 'Escape', { until: /Play push button/, timeoutMs: 8000 });
-    expect((await focused()).text).toBe('Play');
+    await backToPlay();
   });
 
   it('says the study cards are a dialog, keeps Tab in it, and Escape goes back to Play', async () => {
@@ -84,8 +94,7 @@ describe('dialogs with Orca', () => {
     expect((await focused()).inDialog).toMatch(/^Study cards/);
     await tabAround('shift+Tab', 2);
     await tabAround('Tab', 4);
-    await press(sr, 'Escape', { until: /Play push button/, timeoutMs: 8000 });
-    expect((await focused()).text).toBe('Play');
+    await backToPlay();
   });
 
   it('gives the focus back to the sentence the reader was on, in the chapter reached, when a dialog closes', async () => {

@@ -19,9 +19,10 @@ beforeAll(async () => {
 /** Puts the focus on Play through the page (setting up, not what is under test); Orca is in focus mode there. */
 async function focusPlay(): Promise<void> {
   const mark = sr.transcript.mark();
+  await sr.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await sleep(300);
   await sr.page.getByRole('button', { name: 'Play', exact: true }).focus();
-  await sr.transcript.waitFor(/Play push button/, { since: mark });
-  await sr.transcript.settle(mark, 600, 4000);
+  await sr.transcript.settle(mark, 800, 4000);
 }
 
 /** Milliseconds from a key to the first thing Orca says about it. */

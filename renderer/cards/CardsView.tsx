@@ -98,7 +98,9 @@ function CardsDialog({ open, onClose, controller }: { open: boolean; onClose(): 
   const [announcer, announce] = useAnnouncer('cards-dialog-announcer');
   const id = useId();
 
-  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, () => headingRef.current);
+  // The focus starts on Close, as in the other dialogs: on a focused heading Orca reads the heading
+  // alone and never says that a dialog opened.
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.cards-head button'));
 
   const runExport = async () => {
     if (exporting) return;

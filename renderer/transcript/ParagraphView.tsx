@@ -1,5 +1,10 @@
 // A paragraph of the transcript in the current layout. In the single-language layouts its units flow
 // as text; with both languages each unit is a row (side by side) or a German/English pair (interleaved).
+// In the player the two-language rows are a grid's rows (the chapter is the grid, see Chapters): the
+// arrow keys move by sentence there (a unit is a row, each language a cell), so a screen reader stays
+// in focus mode and leaves them to the app, without "clickable" on every sentence; reading on (say
+// all) it reads each German sentence whole, then its English, each in its language. A unit's note
+// buttons are a row of their own.
 import { Fragment, memo } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { RevealGate } from '../learning/RevealGate';
@@ -18,17 +23,28 @@ interface ParagraphProps {
   model: ParagraphModel;
   layout: Layout;
   decorations: SentenceDecorations | undefined;
+  /** Rows of the chapter's grid (the player's transcript), or plain blocks (the text alone). */
+  grid?: boolean;
 }
 
-export const ParagraphView = memo(function ParagraphView({ model, layout, decorations }: ParagraphProps) {
+/**
+ * A cell of text in the grid. Orca 43 reads a grid cell ("gridcell") as one object, in its default
+ * voice whatever its language, and leaves it out of say-all; a row header it reads as text, sentence
+ * by sentence in the cell's language. Its role name ("row header" before every sentence) is blanked
+ * with a role description of one space.
+ */
+const TEXT_CELL = { role: 'rowheader', 'aria-roledescription': ' ' } as const;
+
+export const ParagraphView = memo(function ParagraphView({ model, layout, decorations, grid = false }: ParagraphProps) {
   const { paragraph, speaker, units } = model;
   const shown = languagesShown(layout);
   const className = `paragraph kind-${paragraph.kind}`;
   if (paragraph.kind === 'gap') {
+    const row = grid && layout !== 'de' && layout !== 'en';
     return (
-      <div className={className}>
-        {shown.de && paragraph.note && <p lang="de" className="gap-note">{paragraph.note.de}</p>}
-        {shown.en && paragraph.note && <p lang="en" className="gap-note">{paragraph.note.en}</p>}
+      <div className={className} role={row ? 'row' : undefined}>
+        {shown.de && paragraph.note && <p lang="de" className="gap-note" {...(row && paragraph.note.de ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
+        {shown.en && paragraph.note && <p lang="en" className="gap-note" {...(row && paragraph.note.en ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
       </div>
     );
   }
@@ -62,13 +78,18 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
     );
   }
 
+  const role = (name: string) => (grid ? name : undefined);
   return (
-    <div className={className}>
-      {label && <p className="speaker-row">{label}</p>}
+    <div className={className} role={role('rowgroup')}>
+      {label && (
+        <p className="speaker-row" role={role('row')}>
+          {grid ? <span {...TEXT_CELL}>{label}</span> : label}
+        </p>
+      )}
       {units.map((unit) => (
-        <div key={unit.id} className="unit-row">
-          <div className="unit" data-unit={unit.id} tabIndex={-1}>
-            <div className="cell" lang="de">
+        <div key={unit.id} className="unit-row" role={role('none')}>
+          <div className="unit" data-unit={unit.id} tabIndex={-1} role={role('row')}>
+            <div className="cell" lang="de" {...(grid ? TEXT_CELL : {})}>
               <RevealGate lang="de" ids={revealIds(unit, 'de')}>
                 {unit.sentences.map((s, i) => (
                   <Fragment key={s.id}>
@@ -78,7 +99,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
                 ))}
               </RevealGate>
             </div>
-            <div className="cell" lang="en">
+            <div className="cell" lang="en" {...(grid && unit.english ? TEXT_CELL : {})}>
               {unit.english && (
                 <RevealGate lang="en" ids={revealIds(unit, 'en')}>
                   <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />
@@ -86,7 +107,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
               )}
             </div>
           </div>
-          <Decorations unit={unit} decorations={decorations} />
+          <Decorations unit={unit} decorations={decorations} cell={grid} />
         </div>
       ))}
     </div>
@@ -98,7 +119,7 @@ function revealIds(unit: UnitModel, lang: Lang): string[] {
   return lang === 'de' ? unit.sentences.map((s) => s.id) : unit.english ? [unit.english.id] : [];
 }
 
-function Decorations({ unit, decorations }: { unit: UnitModel; decorations: SentenceDecorations | undefined }) {
+function Decorations({ unit, decorations, cell = false }: { unit: UnitModel; decorations: SentenceDecorations | undefined; cell?: boolean }) {
   if (!decorations) return null;
   const ids = unit.english && !unit.sentences.includes(unit.english) ? [...unit.sentences.map((s) => s.id), unit.english.id] : unit.sentences.map((s) => s.id);
   const present = ids.flatMap((id) => {
@@ -107,11 +128,13 @@ function Decorations({ unit, decorations }: { unit: UnitModel; decorations: Sent
   });
   if (present.length === 0) return null;
   return (
-    <span className="decorations">
+    <span className="decorations" role={cell ? 'row' : undefined}>
       {present.map(({ id, decoration }) => (
-        <button key={id} type="button" className="decoration" aria-label={decoration.label} title={decoration.label} onClick={decoration.onActivate}>
-          {decoration.count}
-        </button>
+        <span key={id} role={cell ? 'gridcell' : undefined}>
+          <button type="button" className="decoration" aria-label={decoration.label} title={decoration.label} onClick={decoration.onActivate}>
+            {decoration.count}
+          </button>
+        </span>
       ))}
     </span>
   );

@@ -11,6 +11,7 @@ import { buildRegistry, Highlighter } from './highlighter';
 import { pairingOf } from '../../common/edition/pairing';
 import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
+import { FOCUS_HOME_ATTRIBUTE } from '../ui/use-modal-dialog';
 import './transcript.css';
 
 export type { SentenceDecoration, SentenceDecorations } from './ParagraphView';
@@ -92,7 +93,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     if (!article || !highlighter) return;
     highlighter.setRegistry(buildRegistry(article));
     const first = article.querySelector<HTMLElement>('[data-unit]');
-    if (first && !article.querySelector('[data-unit][tabindex="0"]')) first.tabIndex = 0;
+    if (first && !article.querySelector('[data-unit][tabindex="0"]')) makeStop(first);
     highlighter.update(player.cursor);
     const newText = builtFor.current?.model !== model || builtFor.current?.decorations !== sentenceDecorations;
     builtFor.current = { model, decorations: sentenceDecorations };
@@ -215,13 +216,21 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           const unit = (event.target as HTMLElement).closest<HTMLElement>('[data-unit]');
-          if (unit === event.target) moveRovingFocus(articleRef.current, unit, false);
+          if (unit !== event.target) return;
+          moveRovingFocus(articleRef.current, unit, false);
+          // A grid row the reader is on is the selected one: Orca says "not selected" after every
+          // sentence otherwise.
+          if (unit.getAttribute('role') === 'row') unit.setAttribute('aria-selected', 'true');
+        }}
+        onBlur={(event) => {
+          const unit = event.target as HTMLElement;
+          if (unit.dataset.unit !== undefined) unit.removeAttribute('aria-selected');
         }}
       >
         <p id="transcript-keys" className="visually-hidden">
           {t('transcript.keys')}
         </p>
-        <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} />
+        <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} grid />
       </article>
       {follow && <BackToCurrent follow={follow} onActivate={backToCurrent} />}
     </div>
@@ -235,11 +244,15 @@ interface ChaptersProps {
   /** Chapter indexes rendered in full (every one when omitted); the others show their heading. */
   shown?: ReadonlySet<number>;
   pxPerSentence?: number;
+  /** Each chapter's two-language rows as a grid the arrow keys move through (ParagraphView.tsx). */
+  grid?: boolean;
 }
 
-export const Chapters = memo(function Chapters({ model, layout, decorations, shown, pxPerSentence = 48 }: ChaptersProps) {
+export const Chapters = memo(function Chapters({ model, layout, decorations, shown, pxPerSentence = 48, grid = false }: ChaptersProps) {
+  const rows = grid && layout !== 'de' && layout !== 'en';
   return model.map(({ chapter, paragraphs }, index) => {
     const full = !shown || shown.has(index);
+    const body = full && paragraphs.map((p) => <ParagraphView key={p.paragraph.id} model={p} layout={layout} decorations={decorations} grid={rows} />);
     return (
       // A chapter is a heading, not a landmark: seventeen named regions would bury the app's own
       // landmarks in a screen reader's list, while headings give the document's outline.
@@ -252,11 +265,17 @@ export const Chapters = memo(function Chapters({ model, layout, decorations, sho
         style={full ? undefined : { minHeight: placeholderHeight(chapter.sentenceIds.length, pxPerSentence) }}
       >
         <h2 id={`heading-${chapter.id}`} className="chapter-heading">
-          {layout !== 'en' && <span lang="de">{chapter.title.de}</span>}
+          {layout !== 'en' && <span lang="de" id={`heading-${chapter.id}-de`}>{chapter.title.de}</span>}
           {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}
-          {layout !== 'de' && <span lang="en">{chapter.title.en}</span>}
+          {layout !== 'de' && <span lang="en" id={`heading-${chapter.id}-en`}>{chapter.title.en}</span>}
         </h2>
-        {full && paragraphs.map((p) => <ParagraphView key={p.paragraph.id} model={p} layout={layout} decorations={decorations} />)}
+        {rows && full ? (
+          <div role="grid" aria-readonly="true" aria-labelledby={`heading-${chapter.id}-de heading-${chapter.id}-en`} className="chapter-grid">
+            {body}
+          </div>
+        ) : (
+          body
+        )}
       </section>
     );
   });
@@ -273,6 +292,12 @@ function BackToCurrent({ follow, onActivate }: { follow: FollowController; onAct
   );
 }
 
+/** The unit in the Tab order, and where a dialog gives the focus back when its opener is gone. */
+function makeStop(unit: HTMLElement): void {
+  unit.tabIndex = 0;
+  unit.setAttribute(FOCUS_HOME_ATTRIBUTE, '');
+}
+
 /** Roving tabindex: exactly one unit is in the Tab order; optionally focus it. */
 function moveRovingFocus(article: HTMLElement | null, unit: HTMLElement | null, focus: boolean): void {
   if (!article || !unit) return;
@@ -280,8 +305,11 @@ function moveRovingFocus(article: HTMLElement | null, unit: HTMLElement | null, 
   if (!focus && article.contains(document.activeElement) && document.activeElement !== unit) return;
   const previous = article.querySelector<HTMLElement>('[data-unit][tabindex="0"]');
   if (previous !== unit) {
-    if (previous) previous.tabIndex = -1;
-    unit.tabIndex = 0;
+    if (previous) {
+      previous.tabIndex = -1;
+      previous.removeAttribute(FOCUS_HOME_ATTRIBUTE);
+    }
+    makeStop(unit);
   }
   if (focus) unit.focus();
 }

@@ -1,8 +1,16 @@
 // One behaviour for every modal <dialog> of the app: opening it remembers where the focus was and
-// moves the focus in; closing it (button, Escape) reports the close and puts the focus back, so a
-// keyboard user is never left on the page body.
+// moves the focus in; Tab and Shift+Tab go round the dialog's own controls (a browser lets them run
+// out of the page into its toolbar, where a screen-reader user is lost); closing it (button, Escape)
+// reports the close and puts the focus back, so a keyboard user is never left on the page body.
 import { useEffect, useRef, type SyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
+
+/**
+ * Marks the element that stands for "where the reader is" (the transcript's current sentence). A
+ * dialog opened while nothing had the focus, or whose opener is gone when it closes, gives the
+ * focus back there instead of to the page, which a screen reader would read from the top.
+ */
+export const FOCUS_HOME_ATTRIBUTE = 'data-focus-home';
 
 export interface ModalDialog {
   dialogRef: React.RefObject<HTMLDialogElement | null>;
@@ -10,6 +18,55 @@ export interface ModalDialog {
   handleClose(event: SyntheticEvent<HTMLDialogElement>): void;
   /** Closes the dialog the way Escape does. */
   close(): void;
+}
+
+const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]';
+
+/** The dialog's controls in Tab order (document order; the app sets no positive tabindex). */
+export function tabbableIn(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => {
+    if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled) return false;
+    if (el.closest('[inert], [hidden]')) return false;
+    // Inside a nested dialog that is closed (e.g. the settings' reset confirmation): not reachable.
+    const dialog = el.parentElement?.closest('dialog');
+    if (dialog && dialog !== root && !dialog.open) return false;
+    // Radio buttons: only the checked one of a group is a Tab stop (or the first, if none is).
+    if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
+      const group = [...root.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(el.name)}"]`)];
+      const stop = group.find((r) => r.checked) ?? group[0];
+      if (stop !== el) return false;
+    }
+    return el.getClientRects().length > 0;
+  });
+}
+
+/** Keeps Tab inside the dialog: past the last control it goes to the first, and back. */
+export function wrapTab(dialog: HTMLElement, event: KeyboardEvent): void {
+  if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+  // A nested dialog that is open handles its own Tab.
+  const inner = (event.target as HTMLElement | null)?.closest('dialog');
+  if (inner && inner !== dialog) return;
+  const stops = tabbableIn(dialog);
+  if (stops.length === 0) {
+    event.preventDefault();
+    return;
+  }
+  const at = document.activeElement;
+  const inside = at instanceof HTMLElement && dialog.contains(at) && at !== dialog;
+  // Let the browser move within the dialog; step in only where it would leave it.
+  const before = inside ? stops.filter((el) => el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) : [];
+  const after = inside ? stops.filter((el) => el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_PRECEDING) : [];
+  if (event.shiftKey && before.length === 0) {
+    event.preventDefault();
+    stops[stops.length - 1]!.focus();
+  } else if (!event.shiftKey && after.length === 0) {
+    event.preventDefault();
+    stops[0]!.focus();
+  }
+}
+
+function focusHome(): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[${FOCUS_HOME_ATTRIBUTE}]`);
 }
 
 export function useModalDialog(
@@ -26,10 +83,22 @@ export function useModalDialog(
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
+    // A scrolling dialog is a Tab stop of its own in Chromium, heard as its whole text and
+    // "clickable": it is reached through its controls instead.
+    dialog.tabIndex = -1;
+    const onKeyDown = (event: KeyboardEvent) => wrapTab(dialog, event);
+    dialog.addEventListener('keydown', onKeyDown);
+    return () => dialog.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
     if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const active = document.activeElement;
+      returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : focusHome();
       dialog.showModal();
-      initialFocusRef.current(dialog)?.focus();
+      (initialFocusRef.current(dialog) ?? tabbableIn(dialog)[0])?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -44,8 +113,13 @@ export function useModalDialog(
       // (a fast key after Escape, a loaded machine), React would fold closed-then-open into no
       // change and the dialog would stay shut.
       flushSync(onClose);
-      returnFocus.current?.focus();
+      const target = returnFocus.current;
       returnFocus.current = null;
+      // The opener may have gone while the dialog was open (a chapter re-rendered, a list changed).
+      const back = target?.isConnected ? target : focusHome();
+      if (!back) return;
+      if (document.activeElement !== back) back.focus();
+      if (document.activeElement !== back) focusHome()?.focus();
     },
     close() {
       dialogRef.current?.close();

@@ -16,7 +16,11 @@ export function TimeDisplay() {
       const second = Math.floor(time);
       if (second === shown || !currentRef.current) return;
       shown = second;
-      currentRef.current.textContent = formatTime(second);
+      // The text node's data, not textContent: replacing the node would tell a screen reader that
+      // the player's children changed, every second of playing.
+      const text = currentRef.current.firstChild;
+      if (text instanceof Text) text.data = formatTime(second);
+      else currentRef.current.textContent = formatTime(second);
     });
   }, [player]);
 

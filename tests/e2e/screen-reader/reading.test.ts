@@ -1,16 +1,48 @@
 // Reading and listening with Orca: browse mode through the transcript by heading and line (each
-// language heard as itself), the way to the app's keys (the player's toolbar, where Orca switches to
-// focus mode), where-am-I, playing quietly, a chapter change said once, and sentence announcements.
+// sentence heard whole), the way to the app's keys (the player's toolbar, where Orca switches to
+// focus mode), moving by sentence with the arrow keys, where-am-I, playing quietly, a chapter change
+// said once, replies as prompt while playing as paused, and sentence announcements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../../common/edition/model';
 import { press, sleep, startReady } from './support/helpers';
 import { requireStack, type ScreenReaderStack } from './support/stack';
 
 requireStack();
 let sr: ScreenReaderStack;
+let edition: Edition;
 
 beforeAll(async () => {
   sr = await startReady();
+  edition = (await sr.services.handlers.loadDocument({ documentId: 'china-sieht-alles' })).edition;
 });
+
+/** Puts the focus on Play through the page (setting up, not what is under test); Orca is in focus mode there. */
+async function focusPlay(): Promise<void> {
+  const mark = sr.transcript.mark();
+  await sr.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await sleep(300);
+  await sr.page.getByRole('button', { name: 'Play', exact: true }).focus();
+  await sr.transcript.settle(mark, 800, 4000);
+}
+
+/** Milliseconds from a key to the first thing Orca says about it. */
+async function replyMs(key: string, pattern: RegExp = /./): Promise<number> {
+  const mark = sr.transcript.mark();
+  const sent = Date.now() / 1000;
+  await sr.keys(key);
+  const reply = await sr.transcript.waitFor(pattern, { since: mark, timeoutMs: 10_000 });
+  await sr.transcript.settle(mark, 500, 4000);
+  return Math.round((reply.t - sent) * 1000);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 afterAll(async () => {
   await sr?.close();
 });
@@ -28,6 +60,36 @@ describe('reading and listening with Orca', () => {
     const english = lines.find((u) => /China Sees|Internet and big data/i.test(u.text));
     expect(german?.lang).toBe('de');
     expect(english?.lang).toBe('en');
+    // No sentence is "clickable" (it was: a focusable element inside the app's click handling).
+    expect(lines.map((u) => u.text).join(' ')).not.toMatch(/clickable/);
+  });
+
+  it('reads on (say all) each German sentence whole, then its English, each in its language', async () => {
+    // On to the next chapter's heading, and say all from there (Orca's KP_Add).
+    const chapter = edition.chapters[1]!;
+    await press(sr, 'h', { until: new RegExp(chapter.title.de) });
+    const mark = sr.transcript.mark();
+    await sr.keys('KP_Add');
+    const byId = new Map(edition.sentences.map((s) => [s.id, s]));
+    // Sentences with an English of their own (not one shared with the next German sentence).
+    const shared = new Set(edition.sentences.map((s) => s.enWith).filter(Boolean));
+    const pairs = chapter.sentenceIds.map((id) => byId.get(id)!).filter((s) => s.de && s.en && !s.enWith && !shared.has(s.id)).slice(0, 4);
+    expect(pairs).toHaveLength(4);
+    await sr.transcript.waitFor(new RegExp(escape(pairs.at(-1)!.en)), { since: mark, timeoutMs: 15_000 });
+    await sr.keys('shift');
+    const read = sr.transcript.since(mark).filter((u) => u.kind === 'sayall' && u.text.trim());
+    console.log(`[orca] say all from "${chapter.title.de}" →\n    ${read.slice(0, 14).map((u) => (u.lang ? `[${u.lang}] ${u.text}` : u.text)).join('\n    ')}`);
+    for (const sentence of pairs) {
+      const at = read.findIndex((u) => u.text.trim() === sentence.de);
+      // The German sentence whole, in German; its English whole, in English, next.
+      expect(at, sentence.de).toBeGreaterThanOrEqual(0);
+      expect(read[at]!.lang).toBe('de');
+      expect(read[at + 1]?.text.trim()).toBe(sentence.en);
+      expect(read[at + 1]?.lang).toBe('en');
+    }
+    // No role names or states between the sentences.
+    expect(read.map((u) => u.text).join(' ')).not.toMatch(/row header|clickable|not selected|blank/);
+    await sr.transcript.settle(sr.transcript.mark(), 800, 6000);
   });
 
   it('reaches the app keys from the player toolbar, where Orca is in focus mode', async () => {
@@ -45,10 +107,38 @@ describe('reading and listening with Orca', () => {
     await press(sr, 'shift+Tab');
   });
 
+  it('moves by sentence with ↓ and ↑ from the focused sentence, staying in focus mode, never "clickable"', async () => {
+    await focusPlay();
+    const first = await press(sr, 't', { quietMs: 800 });
+    const at = () => sr.page.evaluate(() => {
+      const unit = document.activeElement as HTMLElement;
+      return { id: unit.dataset.unit ?? null, de: unit.querySelector('.cell[lang="de"]')?.textContent ?? '' };
+    });
+    const start = await at();
+    expect(start.id).not.toBeNull();
+    expect(first.text).toContain(start.de);
+    expect(first.text).not.toMatch(/Browse mode|clickable|not selected|row header/);
+    const steps = [];
+    for (const key of ['Down', 'Down', 'Up']) {
+      const said = await press(sr, key, { quietMs: 800 });
+      const now = await at();
+      steps.push(now.id);
+      // The app moved the focus to the next (previous) sentence, and Orca said it.
+      expect(said.text).toContain(now.de);
+      expect(said.text).not.toMatch(/Browse mode|clickable|not selected|row header/);
+    }
+    const ids = edition.sentences.map((s) => s.id);
+    const units = await sr.page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-unit]')].map((u) => u.dataset.unit!));
+    const index = units.indexOf(start.id!);
+    expect(steps).toEqual([units[index + 1], units[index + 2], units[index + 1]]);
+    expect(ids).toContain(steps[0]);
+    // Enter plays from the sentence, still in focus mode.
+    await press(sr, 'Return', { quietMs: 800 });
+    await press(sr, 'space');
+  });
+
   it('plays without chatter, says a chapter change once, and where-am-I while playing', async () => {
-    await press(sr, 'ctrl+Home');
-    await press(sr, 'Tab');
-    await press(sr, 'Return', { until: /Play push button/ });
+    await focusPlay();
     const start = sr.transcript.mark();
     await press(sr, 'space');
     await sleep(5000);
@@ -64,6 +154,32 @@ describe('reading and listening with Orca', () => {
     const where = await press(sr, 'w', { until: /Chapter 2 of 17/ });
     expect(where.text).toMatch(/Playing\./);
     await press(sr, 'space');
+  });
+
+  it('answers the keys while playing as promptly as paused, as the page is not laid out again every frame', async () => {
+    await focusPlay();
+    const paused: number[] = [];
+    for (let i = 0; i < 2; i++) paused.push(await replyMs('Tab'), await replyMs('shift+Tab', /Play push button/));
+    await press(sr, 'space');
+    await sleep(1500);
+    // Chromium's own count of the time spent on layout during three seconds of playing.
+    const cdp = await sr.page.context().newCDPSession(sr.page);
+    await cdp.send('Performance.enable');
+    const layout = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutDuration')!.value;
+    const before = await layout();
+    await sleep(3000);
+    const layoutSeconds = (await layout()) - before;
+    // And what it tells the accessibility bus meanwhile: each event is work for Orca.
+    const events = await sr.accessibilityEvents(4);
+    const playing: number[] = [];
+    for (let i = 0; i < 3; i++) playing.push(await replyMs('Tab'), await replyMs('shift+Tab', /Pause push button/));
+    const chapter = await replyMs('Next', /Chapter \d+ of 17/);
+    await press(sr, 'space');
+    console.log(`[timing] Tab reply paused ${paused.join(', ')} ms; playing ${playing.join(', ')} ms; chapter announced after ${chapter} ms; layout ${Math.round(layoutSeconds * 1000)} ms in 3 s of playing; ${events.perSecond.toFixed(1)} accessibility events a second ${JSON.stringify(events.byKind)}`);
+    expect(layoutSeconds).toBeLessThan(0.3);
+    expect(events.perSecond).toBeLessThan(10);
+    expect(median(playing)).toBeLessThan(500);
+    expect(chapter).toBeLessThan(2000);
   });
 
   it('announces each sentence once, in its language, when the user asks for it', async () => {

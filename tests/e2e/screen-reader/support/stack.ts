@@ -112,6 +112,14 @@ export interface AtspiNode {
   text?: string;
 }
 
+export interface AtspiEventCount {
+  seconds: number;
+  total: number;
+  perSecond: number;
+  /** "event type (source role)" → count, most first. */
+  byKind: Record<string, number>;
+}
+
 export interface ScreenReaderStack {
   page: Page;
   host: WebHost;
@@ -124,6 +132,8 @@ export interface ScreenReaderStack {
   type(text: string): Promise<void>;
   /** The AT-SPI tree of the page (the document and below), as Orca sees it. */
   accessibilityTree(): Promise<AtspiNode>;
+  /** The accessibility events Chromium sends during `seconds` (each is work for Orca), counted by kind. */
+  accessibilityEvents(seconds: number): Promise<AtspiEventCount>;
   /** Seconds from start to Orca ready, for the report. */
   startedInMs: number;
   close(): Promise<void>;
@@ -285,7 +295,9 @@ export async function startScreenReader(options: StartStackOptions = {}): Promis
     const prefs = join(work, 'orca');
     await mkdir(prefs, { recursive: true });
     await copyFile(join(HERE, 'orca-customizations.py'), join(prefs, 'orca-customizations.py'));
-    const orca = spawn(SYSTEM_PYTHON, ['/usr/bin/orca', '-u', prefs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // MITLESEN_ORCA_DEBUG=<file> keeps Orca's own debug log there (why it said what it said).
+    const debug = process.env.MITLESEN_ORCA_DEBUG ? ['--debug-file', process.env.MITLESEN_ORCA_DEBUG] : [];
+    const orca = spawn(SYSTEM_PYTHON, ['/usr/bin/orca', '-u', prefs, ...debug], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(orca);
     pids.orca = orca.pid;
     let orcaErr = '';
@@ -360,6 +372,10 @@ export async function startScreenReader(options: StartStackOptions = {}): Promis
       accessibilityTree: async () => {
         const { stdout } = await run(SYSTEM_PYTHON, [join(HERE, 'atspi-tree.py'), String(chrome.pid)], { env, maxBuffer: 64 * 1024 * 1024 });
         return JSON.parse(stdout) as AtspiNode;
+      },
+      accessibilityEvents: async (seconds) => {
+        const { stdout } = await run(SYSTEM_PYTHON, [join(HERE, 'atspi-events.py'), String(seconds)], { env, maxBuffer: 16 * 1024 * 1024 });
+        return JSON.parse(stdout) as AtspiEventCount;
       },
       close,
     };

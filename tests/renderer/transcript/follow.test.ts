@@ -101,6 +101,14 @@ afterEach(() => {
 
 const el = (e: FakeElement) => e as unknown as HTMLElement;
 
+/** A chapter's first unit (top, height; its first line `firstLine` high), below a heading (top, height). */
+function firstOfChapter(heading: [number, number], unit: [number, number], firstLine?: number): FakeElement {
+  const first = new FakeElement(...unit);
+  if (firstLine !== undefined) first.firstWord = new FakeElement(unit[0], firstLine);
+  new FakeChapter(new FakeElement(...heading), [first]);
+  return first;
+}
+
 describe('FollowController: following', () => {
   it('brings a unit that left the comfortable part of the view to the middle, and leaves one inside it', () => {
     const inside = new FakeElement(400);
@@ -138,35 +146,25 @@ describe('FollowController: following', () => {
   });
 
   it('at a large text size shows the heading at the top and the unit’s first line below it, or the unit alone when they do not fit', () => {
-    const heading = new FakeElement(1500, 300);
-    const first = new FakeElement(1820, 900);
-    first.firstWord = new FakeElement(1820, 120);
-    new FakeChapter(heading, [first]);
+    const first = firstOfChapter([1500, 300], [1820, 900], 120);
     follow.reveal(el(first));
     expect(scroller.scrolls).toEqual([{ top: 1500, behavior: 'auto' }]);
     expect(first.reveals).toEqual([]);
 
     // A heading so tall that the unit's first line would be pushed out of the view: the voice's place wins.
-    const longHeading = new FakeElement(1500, 950);
-    const after = new FakeElement(2460, 900);
-    after.firstWord = new FakeElement(2460, 120);
-    new FakeChapter(longHeading, [after]);
+    const after = firstOfChapter([1500, 950], [2460, 900], 120);
     follow.reveal(el(after));
     expect(after.reveals).toEqual([{ block: 'start', behavior: 'auto' }]);
     expect(scroller.scrolls).toHaveLength(1);
   });
 
   it('leaves a chapter’s first unit and its heading alone when both are comfortably in view', () => {
-    const heading = new FakeElement(300, 60);
-    const first = new FakeElement(370, 80);
-    new FakeChapter(heading, [first]);
+    const first = firstOfChapter([300, 60], [370, 80]);
     follow.reveal(el(first));
     expect(first.reveals).toEqual([]);
     expect(scroller.scrolls).toEqual([]);
     // The unit is comfortable but its heading is above the view: scrolled so both show.
-    const cutHeading = new FakeElement(90, 60);
-    const below = new FakeElement(160, 80);
-    new FakeChapter(cutHeading, [below]);
+    const below = firstOfChapter([90, 60], [160, 80]);
     follow.reveal(el(below));
     expect(scroller.scrolls).toEqual([{ top: (90 + 240) / 2 - 500, behavior: 'smooth' }]);
   });

@@ -49,17 +49,40 @@ export class FollowController {
 
   subscribe = (listener: () => void): (() => void) => this.changes.on('change', listener);
 
-  /** Brings `element` into a comfortable view, if following (or if `force`). */
+  /**
+   * Brings `element` into a comfortable view, if following (or if `force`). A chapter's first unit
+   * comes with the chapter's heading above it (a jump to a chapter shows where it went), as long as
+   * the heading and the unit's first line fit the view together; at a large text size a long heading
+   * may not, and then the unit shows from its start, where the voice is.
+   */
   reveal(element: HTMLElement | null, force = false): void {
     if (!element || (!this.following && !force)) return;
     const view = this.scroller.getBoundingClientRect();
     const box = element.getBoundingClientRect();
-    const comfortable = box.top >= view.top + view.height * 0.1 && box.bottom <= view.bottom - view.height * 0.2;
+    const headingTop = this.headingTopAbove(element, box, view);
+    const top = headingTop ?? box.top;
+    const comfortable = top >= view.top + view.height * 0.1 && box.bottom <= view.bottom - view.height * 0.2;
     if (comfortable) return;
     // A unit taller than most of the view (large text) shows from its start, where the voice is.
-    const tall = box.height > view.height * 0.6;
+    const tall = box.bottom - top > view.height * 0.6;
     this.lastReveal = performance.now();
-    element.scrollIntoView({ block: tall ? 'start' : 'center', behavior: this.behavior(box, view) });
+    if (headingTop === null) {
+      element.scrollIntoView({ block: tall ? 'start' : 'center', behavior: this.behavior(box, view) });
+      return;
+    }
+    const delta = tall ? top - view.top : (top + box.bottom) / 2 - (view.top + view.height / 2);
+    this.scroller.scrollBy({ top: delta, behavior: this.behavior(box, view) });
+  }
+
+  /** Where the heading above a chapter's first unit starts, if the heading and the unit's first line fit the view. */
+  private headingTopAbove(unit: HTMLElement, box: DOMRect, view: DOMRect): number | null {
+    const chapter = unit.closest('section.chapter');
+    if (!chapter || chapter.querySelector('[data-unit]') !== unit) return null;
+    const heading = chapter.querySelector<HTMLElement>('.chapter-heading');
+    if (!heading) return null;
+    const top = heading.getBoundingClientRect().top;
+    const firstLine = unit.querySelector('[data-w]')?.getBoundingClientRect() ?? box;
+    return firstLine.bottom - top <= view.height ? top : null;
   }
 
   /**

@@ -44,6 +44,9 @@ class FakeScroller extends FakeTarget {
 /** A unit or word of the transcript at a place on screen. */
 class FakeElement {
   readonly reveals: ScrollIntoViewOptions[] = [];
+  /** The chapter the unit is in (none by default), and its first word (its first line). */
+  chapter: FakeChapter | null = null;
+  firstWord: FakeElement | null = null;
   constructor(
     public top: number,
     public height = 40,
@@ -53,6 +56,27 @@ class FakeElement {
   }
   scrollIntoView(options: ScrollIntoViewOptions) {
     this.reveals.push(options);
+  }
+  closest(selector: string) {
+    return selector === 'section.chapter' ? this.chapter : null;
+  }
+  querySelector(selector: string) {
+    return selector === '[data-w]' ? this.firstWord : null;
+  }
+}
+
+/** A chapter: its heading and its units, in order. */
+class FakeChapter {
+  constructor(
+    readonly heading: FakeElement,
+    readonly units: FakeElement[],
+  ) {
+    for (const unit of units) unit.chapter = this;
+  }
+  querySelector(selector: string) {
+    if (selector === '.chapter-heading') return this.heading;
+    if (selector === '[data-unit]') return this.units[0] ?? null;
+    return null;
   }
 }
 
@@ -77,6 +101,14 @@ afterEach(() => {
 
 const el = (e: FakeElement) => e as unknown as HTMLElement;
 
+/** A chapter's first unit (top, height; its first line `firstLine` high), below a heading (top, height). */
+function firstOfChapter(heading: [number, number], unit: [number, number], firstLine?: number): FakeElement {
+  const first = new FakeElement(...unit);
+  if (firstLine !== undefined) first.firstWord = new FakeElement(unit[0], firstLine);
+  new FakeChapter(new FakeElement(...heading), [first]);
+  return first;
+}
+
 describe('FollowController: following', () => {
   it('brings a unit that left the comfortable part of the view to the middle, and leaves one inside it', () => {
     const inside = new FakeElement(400);
@@ -97,6 +129,44 @@ describe('FollowController: following', () => {
     const tall = new FakeElement(900, 700);
     follow.reveal(el(tall));
     expect(tall.reveals).toEqual([{ block: 'start', behavior: 'auto' }]);
+  });
+
+  it('brings a chapter’s first unit with the heading above it, the two in the middle', () => {
+    const heading = new FakeElement(1950, 60);
+    const first = new FakeElement(2020, 80);
+    const second = new FakeElement(2110, 80);
+    new FakeChapter(heading, [first, second]);
+    follow.reveal(el(first));
+    expect(first.reveals).toEqual([]);
+    expect(scroller.scrolls).toEqual([{ top: (1950 + 2100) / 2 - 500, behavior: 'auto' }]);
+    // A unit further into the chapter comes alone, as before.
+    follow.reveal(el(second));
+    expect(second.reveals).toEqual([{ block: 'center', behavior: 'auto' }]);
+    expect(scroller.scrolls).toHaveLength(1);
+  });
+
+  it('at a large text size shows the heading at the top and the unit’s first line below it, or the unit alone when they do not fit', () => {
+    const first = firstOfChapter([1500, 300], [1820, 900], 120);
+    follow.reveal(el(first));
+    expect(scroller.scrolls).toEqual([{ top: 1500, behavior: 'auto' }]);
+    expect(first.reveals).toEqual([]);
+
+    // A heading so tall that the unit's first line would be pushed out of the view: the voice's place wins.
+    const after = firstOfChapter([1500, 950], [2460, 900], 120);
+    follow.reveal(el(after));
+    expect(after.reveals).toEqual([{ block: 'start', behavior: 'auto' }]);
+    expect(scroller.scrolls).toHaveLength(1);
+  });
+
+  it('leaves a chapter’s first unit and its heading alone when both are comfortably in view', () => {
+    const first = firstOfChapter([300, 60], [370, 80]);
+    follow.reveal(el(first));
+    expect(first.reveals).toEqual([]);
+    expect(scroller.scrolls).toEqual([]);
+    // The unit is comfortable but its heading is above the view: scrolled so both show.
+    const below = firstOfChapter([90, 60], [160, 80]);
+    follow.reveal(el(below));
+    expect(scroller.scrolls).toEqual([{ top: (90 + 240) / 2 - 500, behavior: 'smooth' }]);
   });
 
   it('keeps the current word on screen by scrolling its line a third of the way down', () => {

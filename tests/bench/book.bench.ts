@@ -58,6 +58,25 @@ async function openTimes(app: RunningApp, documentId: string, runs: number, cold
   return times;
 }
 
+/**
+ * The baseline: the same book with no narration, which the app shows as its full static transcript
+ * (every chapter rendered, no windowing): navigation to the transcript in the page.
+ */
+async function fullRenderTimes(app: RunningApp, documentId: string, runs: number): Promise<number[]> {
+  await app.services.handlers.loadDocument({ documentId });
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await app.page.reload();
+    // A string, so the bundler's helpers never reach the page.
+    times.push(
+      (await app.page.evaluate(
+        'new Promise((resolve) => { function check() { if (document.querySelector("[data-sentence]")) resolve(performance.now()); else requestAnimationFrame(check); } check(); })',
+      )) as number,
+    );
+  }
+  return times;
+}
+
 async function heapAfterOpen(cdp: CDPSession): Promise<{ used: number; total: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
@@ -172,6 +191,13 @@ const bench: Benchmark = async () => {
     const at1 = await lagAt(app.page, input, 1);
     const at3 = await lagAt(app.page, input, 3);
 
+    const { timing: _timing, media: _media, ...textOnly } = generated.input;
+    const full = await app.services.library.createOwnDocument({ ...textOnly, id: `${documentId}-text` });
+    const fullRender = await fullRenderTimes(app, full.id, 3);
+    const fullCdp = await app.page.context().newCDPSession(app.page);
+    const fullHeap = await heapAfterOpen(fullCdp);
+    await fullCdp.detach();
+
     const rows: BenchRow[] = [
       { metric: 'interview: open p50 (warm)', value: percentile(interviewWarm, 50), unit: 'ms', target: '<= 300' },
       { metric: 'interview: open max (warm)', value: Math.max(...interviewWarm), unit: 'ms' },
@@ -191,6 +217,8 @@ const bench: Benchmark = async () => {
       { metric: '100k: key to search results p95', value: percentile(search, 95), unit: 'ms', target: '< 50' },
       ...at1,
       ...at3,
+      { metric: 'baseline: 100k rendered whole (no windowing), open p50', value: percentile(fullRender, 50), unit: 'ms' },
+      { metric: 'baseline: 100k rendered whole, JS heap used', value: fullHeap.used, unit: 'MB' },
     ];
     return {
       name: 'book',

@@ -42,6 +42,9 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const submitRef = useRef<HTMLButtonElement>(null);
   const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('input, textarea'));
 
+  // The new document is announced only once the dialog's close is handled: the close gives the
+  // focus back to the opener, and the library then moves it to the new document, in that order.
+  const imported = useRef<string | null>(null);
   const finished = (outcome: RunOutcome) => {
     if (outcome.kind === 'done') {
       run.forget();
@@ -51,8 +54,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setTitleTyped(false);
       setAudio([]);
       setStatus(t('import.done'));
+      imported.current = outcome.documentId;
       close();
-      if (outcome.documentId) onImported(outcome.documentId);
     } else if (outcome.kind === 'cancelled') {
       setStatus(t('import.cancelled'));
     } else {
@@ -167,6 +170,9 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
         run.forget();
         dropTimed();
         handleClose(event);
+        const documentId = imported.current;
+        imported.current = null;
+        if (documentId && event.target === event.currentTarget) onImported(documentId);
       }}
       // A running import is stopped with its own Cancel, not by Escape closing the dialog over it.
       onCancel={(event) => running && event.preventDefault()}

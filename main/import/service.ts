@@ -9,7 +9,7 @@ import type { Library } from '../library/library';
 import { cuesToText } from '../../common/exchange/cue-text';
 import { readBookText } from './book-text';
 import { readTimedFile } from './timed-file';
-import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
+import { TIMED_TEXT_EXTENSIONS, type ImportRecordingRequest } from '../../common/bridge/import-contract';
 import { importRecording, resumable, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
 
@@ -52,7 +52,8 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
       discardUpload: ({ uploadId }) => uploads.discard(uploadId),
       readImportText: async ({ uploadId }) => {
         const file = await uploads.file(uploadId);
-        if (!/\.(vtt|srt|json)$/i.test(file.name)) return readBookText(file.path, file.name);
+        const extension = file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase();
+        if (!(TIMED_TEXT_EXTENSIONS as readonly string[]).includes(extension)) return readBookText(file.path, file.name);
         const timed = await readTimedFile(file.path, file.name);
         return { title: null, language: null, text: cuesToText(timed.cues, timed.speakers), format: 'markdown' as const, timed: timed.words ? 'words' : 'sentences' };
       },

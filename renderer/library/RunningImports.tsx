@@ -7,9 +7,7 @@ import type { JobEvent } from '../../common/bridge/events';
 import { useBackend } from '../bridge/backend-context';
 import { useT } from '../i18n';
 import { ImportProgress } from './ImportProgress';
-import type { RunStep } from './use-import-run';
-
-const STEPS: Record<string, RunStep> = { decoding: 'decoding', aligning: 'aligning', adding: 'adding', narrating: 'narrating' };
+import { JOB_STEPS } from './use-import-run';
 
 export function RunningImports() {
   const t = useT();
@@ -37,19 +35,18 @@ export function RunningImports() {
     [events],
   );
 
-  const shown = jobs;
   return (
     <div className="running-imports">
       <p className="visually-hidden" aria-live="polite">
         {said}
       </p>
-      {shown.length > 0 && (
+      {jobs.length > 0 && (
         <ul aria-label={t('import.background.list')}>
-          {shown.map((job) => (
+          {jobs.map((job) => (
             <li key={job.jobId}>
               <span className="running-import-title">{job.subject}</span>
               <ImportProgress
-                state={{ step: STEPS[job.message ?? ''] ?? 'decoding', progress: job.progress, secondsLeft: job.secondsLeft ?? null, cancelling: false, jobId: job.jobId }}
+                state={{ step: JOB_STEPS[job.message ?? ''] ?? 'decoding', progress: job.progress, secondsLeft: job.secondsLeft ?? null, cancelling: false, jobId: job.jobId }}
                 onCancel={() => void api.cancelJob({ jobId: job.jobId }).catch(() => undefined)}
                 takeFocus={false}
               />

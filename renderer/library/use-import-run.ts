@@ -27,7 +27,8 @@ export interface ImportWork {
   timedText?: string;
 }
 
-const JOB_STEPS: Record<string, RunStep> = { decoding: 'decoding', aligning: 'aligning', adding: 'adding', narrating: 'narrating' };
+/** The job's progress message names its phase (main/import/recording-import.ts). */
+export const JOB_STEPS: Record<string, RunStep> = { decoding: 'decoding', aligning: 'aligning', adding: 'adding', narrating: 'narrating' };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -12,25 +12,33 @@ import { uncertainSentences } from './uncertain';
 import '../ui/dialog.css';
 import './timing-check.css';
 
-/** The sentences of the narrated language to mark in the transcript (see transcript/timing-marks.ts). */
-export function TimingMarksProvider({ children }: { children: ReactNode }) {
+/** The narrated language's sentences to check, worked out once per document and language. */
+const uncertainCache = new WeakMap<object, Map<string, ReturnType<typeof uncertainSentences>>>();
+function useUncertain() {
   const player = usePlayer();
   const lang = usePlayerState((s) => s.lang);
   const track = player.timing.tracks[lang];
-  const value = useMemo<TimingMarks>(() => {
-    const list = track ? uncertainSentences(player.edition, track, lang) : [];
-    return { lang, marks: new Map(list.map((s) => [s.id, s.reason === 'estimated' ? 'estimated' : 'weak'] as const)) };
+  const list = useMemo(() => {
+    if (!track) return [];
+    const perLang = uncertainCache.get(track) ?? new Map<string, ReturnType<typeof uncertainSentences>>();
+    uncertainCache.set(track, perLang);
+    if (!perLang.has(lang)) perLang.set(lang, uncertainSentences(player.edition, track, lang));
+    return perLang.get(lang)!;
   }, [player.edition, track, lang]);
+  return { lang, list };
+}
+
+/** The sentences of the narrated language to mark in the transcript (see transcript/timing-marks.ts). */
+export function TimingMarksProvider({ children }: { children: ReactNode }) {
+  const { lang, list } = useUncertain();
+  const value = useMemo<TimingMarks>(() => ({ lang, marks: new Map(list.map((s) => [s.id, s.reason === 'estimated' ? 'estimated' : 'weak'] as const)) }), [lang, list]);
   return <TimingMarksContext.Provider value={value}>{children}</TimingMarksContext.Provider>;
 }
 
 export function TimingCheckButton() {
   const t = useT();
-  const player = usePlayer();
-  const lang = usePlayerState((s) => s.lang);
   const [open, setOpen] = useState(false);
-  const track = player.timing.tracks[lang];
-  const list = useMemo(() => (track ? uncertainSentences(player.edition, track, lang) : []), [player.edition, track, lang]);
+  const { list } = useUncertain();
   if (list.length === 0) return null;
   return (
     <>

@@ -165,6 +165,11 @@ export const CONTEXT_KEYS: readonly ContextKey[] = [
   { keys: 'ArrowUp or k', id: 'transcriptPrevious', group: 'transcript' },
   { keys: 'Home / End', id: 'transcriptFirstLast', group: 'transcript' },
   { keys: 'Enter', id: 'transcriptPlay', group: 'transcript' },
+  { keys: 'u', id: 'pairJoinAbove', group: 'transcript' },
+  { keys: 'd', id: 'pairJoinBelow', group: 'transcript' },
+  { keys: 'x', id: 'pairSplit', group: 'transcript' },
+  { keys: 'Shift+x', id: 'pairUntranslated', group: 'transcript' },
+  { keys: 'Ctrl+z / Ctrl+Shift+z', id: 'pairUndo', group: 'transcript' },
   { keys: 'Ctrl+z', id: 'undoDeleteNote', group: 'notesSearch' },
   { keys: 'Escape', id: 'escape', group: 'app' },
 ];

@@ -10,6 +10,7 @@ import { createMediaCatalog, type MediaCatalog } from './media/catalog';
 import { jobHandlers, publishJobs } from './jobs/handlers';
 import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createImportService } from './import/service';
+import { createTranslationService } from './parallel/translation-service';
 import { importText } from './import/text-import';
 import type { Uploads } from './import/uploads';
 import type { RecordingImportOptions } from './import/recording-import';
@@ -53,6 +54,7 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
   const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events, ...(aligner ? { aligner } : {}) });
+  const translations = createTranslationService({ library, jobs, events });
   imports.resumeInterrupted().catch((error: unknown) => console.error('import: resuming interrupted imports failed', error));
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 
@@ -106,6 +108,7 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
     ...cards.handlers,
     ...exchange.handlers,
     ...imports.handlers,
+    ...translations.handlers,
     ...jobHandlers(jobs),
   } satisfies BridgeHandlers;
 

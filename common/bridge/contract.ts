@@ -10,6 +10,7 @@ import { EXCHANGE_METHODS, type ExchangeBridge } from './exchange-contract';
 import { IMPORT_METHODS, type ImportBridge } from './import-contract';
 import type { JobEvent } from './events';
 import { NOTES_METHODS, type NotesBridge } from './notes-contract';
+import { TRANSLATION_METHODS, type Translation, type TranslationBridge } from './translation-contract';
 import type { Settings } from '../settings';
 
 export interface AppInfo {
@@ -66,10 +67,17 @@ export interface DocumentBundle {
  * `compactTimingProblem` and reads into typed arrays.
  */
 export interface OpenedDocument {
+  /** Bundled documents keep the translation they came with; the user's own can be given one. */
+  kind: LibraryEntry['kind'];
   edition: Edition;
   /** Null when the narration is missing; `timingProblem` says why. */
   timing: CompactTiming | null;
   timingProblem: string | null;
+  /**
+   * The translation the learner added and its pairs (the edition's English is made from it), for
+   * fixing pairs; null when there is none, or when the English came with the document.
+   */
+  translation: Translation | null;
 }
 
 // Defined with its rules and defaults in common/settings.ts; named here too, so the contract lists
@@ -115,7 +123,7 @@ export interface CoreBridge {
 }
 
 /** Every bridge method takes at most one argument (an object) and returns a promise. */
-export interface Bridge extends CoreBridge, NotesBridge, CardsBridge, ExchangeBridge, ImportBridge {}
+export interface Bridge extends CoreBridge, NotesBridge, CardsBridge, ExchangeBridge, ImportBridge, TranslationBridge {}
 
 export type BridgeMethod = keyof Bridge;
 
@@ -135,7 +143,7 @@ const CORE_METHODS = [
   'getJob',
 ] as const satisfies readonly (keyof CoreBridge)[];
 
-export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS, ...EXCHANGE_METHODS, ...IMPORT_METHODS] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = [...CORE_METHODS, ...NOTES_METHODS, ...CARDS_METHODS, ...EXCHANGE_METHODS, ...IMPORT_METHODS, ...TRANSLATION_METHODS] as const satisfies readonly BridgeMethod[];
 
 // Compile-time check that the list names every method exactly (a missing one is an error here).
 type Missing = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;

@@ -8,6 +8,7 @@ import { IMPORT_SCHEMAS, documentTitle, importLanguage, importedText, requiredTi
 import { documentId, lang, noArgument, sentenceId } from './ids';
 import { jobIdSchema } from './event-schemas';
 import { NOTES_SCHEMAS } from './notes-schemas';
+import { TRANSLATION_SCHEMAS } from './translation-schemas';
 import { settingsPatchSchema } from '../settings';
 
 
@@ -61,6 +62,7 @@ export const BRIDGE_SCHEMAS = {
   ...CARDS_SCHEMAS,
   ...EXCHANGE_SCHEMAS,
   ...IMPORT_SCHEMAS,
+  ...TRANSLATION_SCHEMAS,
 } satisfies Record<BridgeMethod, z.ZodType>;
 
 /** A one-line, human-readable account of what is wrong with an argument. */

@@ -68,6 +68,12 @@ export interface Edition {
   id: string;
   /** The edition's languages in LANGS order: German always, English when it is bilingual. */
   languages: Lang[];
+  /**
+   * The BCP 47 tag of each language's text, when it is not the slot's name: a translation the
+   * learner added in Russian sits in the second slot ('en') and is tagged 'ru', so that screen
+   * readers and fonts treat it as Russian. See languageTag in ./language-tags.ts.
+   */
+  languageTags?: Partial<Record<Lang, string>>;
   title: Bilingual;
   speakers: Speaker[];
   chapters: Chapter[];

@@ -3,14 +3,21 @@
 // could disagree. Loaded once, kept until the document is removed or replaced (invalidate).
 import { BridgeError, type DocumentBundle } from '../../common/bridge/contract';
 import type { Edition } from '../../common/edition/model';
+import type { Translation } from '../../common/parallel/translation';
 import { compactTiming, type CompactTiming } from '../../common/timing/compact';
 
 /** A document as read from its files; `compact` is made from `timing` when the reader has not. */
 export interface FreshEdition extends DocumentBundle {
   compact?: CompactTiming | null;
+  /** 'bundled' when not said (a test's loader). */
+  kind?: 'bundled' | 'own';
+  /** The translation the learner added, already applied to `edition`; null or absent when there is none. */
+  translation?: Translation | null;
 }
 
 export interface LoadedEdition extends DocumentBundle {
+  kind: 'bundled' | 'own';
+  translation: Translation | null;
   /** The timings in the compact form the renderer is sent (common/timing/compact.ts). */
   compact: CompactTiming | null;
   /** The ids of the edition's sentences, for checking what callers point at. */
@@ -29,8 +36,10 @@ export function createEditionCache(load: (documentId: string) => Promise<FreshEd
     get(documentId) {
       let entry = entries.get(documentId);
       if (!entry) {
-        entry = load(documentId).then(({ compact, ...bundle }) => ({
+        entry = load(documentId).then(({ compact, kind = 'bundled', translation = null, ...bundle }) => ({
           ...bundle,
+          kind,
+          translation,
           compact: compact !== undefined ? compact : bundle.timing ? compactTiming(bundle.timing) : null,
           sentenceIds: new Set(bundle.edition.sentences.map((s) => s.id)),
         }));

@@ -14,6 +14,8 @@ import type { Edition } from '../../common/edition/model';
 import { compactTiming, expandTiming } from '../../common/timing/compact';
 import { parseTimedTranscript } from '../../common/timing/model';
 import { createEditionCache, type EditionCache, type FreshEdition, type LoadedEdition } from './editions';
+import { applyTranslation, translationProblem, type Translation } from '../../common/parallel/translation';
+import { readTranslation, writeTranslation } from '../parallel/translation-store';
 import { parsedCacheFile, parsedKey, readParsed, removeParsed, writeParsed } from './parsed-cache';
 import { purgeTrash, restoreOwnDocument, trashOwnDocument, UNDO_REMOVE_MS, type Trashed } from './trash';
 import {
@@ -27,6 +29,7 @@ import {
   removeOwnDocument,
   renameOwnDocument,
   sweepLibrary,
+  updateOwnRecord,
   TIMING_FILE,
   timingDuration,
   type AddOwnDocumentInput,
@@ -59,6 +62,8 @@ export interface Library {
   trashDocument(documentId: string): Promise<Trashed>;
   restoreDocument(undoToken: string): Promise<LibraryEntry>;
   renameDocument(documentId: string, title: { de: string; en?: string }): Promise<LibraryEntry>;
+  /** Keeps a translation (with its pairs) for a document of the user's own; its English is made from it. */
+  saveTranslation(documentId: string, translation: Translation): Promise<LibraryEntry>;
   /** Stops the purge timers (the app is closing; what is due is purged at the next start). */
   close(): void;
 }
@@ -140,7 +145,7 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
    * Reads a document from its files: from the parsed-form cache when neither file changed since it
    * was written, else by parsing and checking both (and then caching the result).
    */
-  async function readDocument(documentId: string, editionFile: string, shownAs: string, timingFile: string, missing: string): Promise<FreshEdition> {
+  async function readDocument(documentId: string, editionFile: string, shownAs: string, timingFile: string, missing: string): Promise<Omit<FreshEdition, 'kind' | 'translation'>> {
     let editionBytes: Buffer;
     try {
       editionBytes = await readFile(editionFile);
@@ -173,20 +178,29 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
   async function loadFresh(documentId: string): Promise<FreshEdition> {
     if (!DOCUMENT_ID_PATTERN.test(documentId)) throw noDocument(documentId);
     if ((await bundled()).has(documentId)) {
-      return readDocument(
+      const fresh = await readDocument(
         documentId,
         join(transcriptsDir, documentId, EDITION_FILE),
         `transcripts/${documentId}/${EDITION_FILE}`,
         join(narrationDir, documentId, TIMING_FILE),
         'The narration has not been built yet. Run "npm run narrate", then reload.',
       );
+      return { ...fresh, kind: 'bundled', translation: null };
     }
     const folder = ownDocumentDir(dataDir, documentId);
     if (!existsSync(folder)) throw noDocument(documentId);
     const record = await readOwnRecord(dataDir, documentId);
     if (record.status === 'failed') throw new BridgeError('failed', record.problem ?? `The document "${documentId}" cannot be opened.`);
     if (record.status === 'importing') throw new BridgeError('failed', `"${record.title.de}" is still being imported.`);
-    return readDocument(documentId, join(folder, EDITION_FILE), `library/${documentId}/${EDITION_FILE}`, join(folder, TIMING_FILE), 'This document has no narration.');
+    const fresh = await readDocument(documentId, join(folder, EDITION_FILE), `library/${documentId}/${EDITION_FILE}`, join(folder, TIMING_FILE), 'This document has no narration.');
+    // The learner's translation is applied after the parse (and its cache): the pairs change far
+    // more often than the text, and applying them is one pass over the sentences.
+    const stored = await readTranslation(folder, fresh.edition);
+    if (!stored.translation) {
+      if (stored.problem) log(`library: "${documentId}" opens without its translation: ${stored.problem}`);
+      return { ...fresh, kind: 'own', translation: null };
+    }
+    return { ...fresh, kind: 'own', edition: applyTranslation(fresh.edition, stored.translation), translation: stored.translation };
   }
 
   /** Forgets a document here and on disk (it was removed or replaced). */
@@ -236,7 +250,7 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
     },
     async open(documentId) {
       const loaded = await editions.get(documentId);
-      return { edition: loaded.edition, timing: loaded.compact, timingProblem: loaded.timingProblem };
+      return { kind: loaded.kind, edition: loaded.edition, timing: loaded.compact, timingProblem: loaded.timingProblem, translation: loaded.translation };
     },
     editions,
     async mediaFolder(documentId) {
@@ -273,6 +287,16 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
       const renamed = await renameOwnDocument(dataDir, documentId, title);
       editions.invalidate(documentId);
       return renamed;
+    },
+    async saveTranslation(documentId, translation) {
+      if ((await bundled()).has(documentId)) throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen; its translation cannot be changed.`);
+      if (!existsSync(ownDocumentDir(dataDir, documentId))) throw noDocument(documentId);
+      const { edition } = await editions.get(documentId);
+      const problem = translationProblem(edition, translation);
+      if (problem) throw new BridgeError('invalid-argument', `translation: ${problem}`);
+      await writeTranslation(ownDocumentDir(dataDir, documentId), translation);
+      editions.invalidate(documentId);
+      return updateOwnRecord(dataDir, documentId, { languages: ['de', 'en'] });
     },
     close() {
       for (const timer of purgeTimers) clearTimeout(timer);

@@ -260,9 +260,15 @@ export async function renameOwnDocument(dataDir: string, documentId: string, tit
   // The edition must still read as one after the change (a title the YAML writer could not keep).
   parseOrRefuse(written, EDITION_FILE);
   await writeFileAtomic(editionFile, written);
-  const raw = JSON.parse(await readFile(join(folder, RECORD_FILE), 'utf8')) as DocumentRecord;
-  const updated: DocumentRecord = { ...raw, title: next };
-  await writeFileAtomic(join(folder, RECORD_FILE), `${JSON.stringify(updated, null, 2)}\n`);
+  return updateOwnRecord(dataDir, documentId, { title: next });
+}
+
+/** Changes fields of a document's record (document.json) and returns the record as listed. */
+export async function updateOwnRecord(dataDir: string, documentId: string, patch: Partial<Pick<DocumentRecord, 'title' | 'languages'>>): Promise<LibraryEntry> {
+  const file = join(ownDocumentDir(dataDir, documentId), RECORD_FILE);
+  const raw = JSON.parse(await readFile(file, 'utf8')) as DocumentRecord;
+  const updated: DocumentRecord = { ...raw, ...patch };
+  await writeFileAtomic(file, `${JSON.stringify(updated, null, 2)}\n`);
   const { format: _format, ...summary } = updated;
   return summary;
 }

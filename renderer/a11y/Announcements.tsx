@@ -2,6 +2,7 @@
 // sentence when the user asked for it (off by default), and "where am I" on its key. Each has its own
 // polite live region, so one never cuts the other off, and each says a thing once: a sentence is
 // announced when it starts, not again on pause, resume or a re-render.
+import { languageTag } from '../../common/edition/language-tags';
 import { useEffect, useRef, useState } from 'react';
 import { describePlace } from '../../common/a11y/where';
 import { useCommand } from '../shell/shortcuts';
@@ -24,7 +25,7 @@ export function SentenceAnnouncer() {
     if (!settings.announceSentences || !sentenceId) return;
     const sentence = player.edition.sentences.find((s) => s.id === sentenceId);
     const text = sentence ? sentence[lang] : '';
-    if (text) setMessage({ text, lang });
+    if (text) setMessage({ text, lang: languageTag(player.edition, lang) });
   }, [sentenceId, lang, player, settings.announceSentences]);
 
   // Turning the option off silences what was queued.

@@ -1,6 +1,6 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
-import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
@@ -26,6 +26,9 @@ import { useBackend } from '../bridge/backend-context';
 import { TimingMarksProvider } from '../timing-check/TimingCheck';
 import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
 import { AppFrame } from '../shell/AppFrame';
+import { PairEditor, PairEditorContext, type EditOutcome } from '../translation/pair-editor';
+import { TranslationButton, UncertainPairsProvider } from '../translation/TranslationTools';
+import type { MessageKey } from '../i18n';
 
 export interface DocumentScreenProps {
   documentId: string;
@@ -41,18 +44,82 @@ export interface DocumentScreenProps {
   library: LibraryEntryPoint;
 }
 
+/** What a pair fix or an added translation shows: the document reopened with it, at the place it was at. */
+interface Shown {
+  /** The bundle the App gave (a new one starts over). */
+  source: OpenedDocument;
+  /** The bundle the pair editor edits: the source, or the document read again after a translation was added. */
+  editorBase: OpenedDocument;
+  bundle: OpenedDocument;
+  position?: ReadingPosition | null;
+}
+
+function outcomeMessage(outcome: EditOutcome): MessageKey | null {
+  if (outcome.kind === 'done') return `pairs.done.${outcome.edit}`;
+  if (outcome.kind === 'refused') return `pairs.refused.${outcome.reason}`;
+  return null;
+}
+
 export function DocumentScreen(props: DocumentScreenProps) {
-  const { bundle } = props;
   const t = useT();
+  const { api } = useBackend();
+  const [shown, setShown] = useState<Shown>({ source: props.bundle, editorBase: props.bundle, bundle: props.bundle });
+  if (shown.source !== props.bundle) setShown({ source: props.bundle, editorBase: props.bundle, bundle: props.bundle });
+  const current = shown.source === props.bundle ? shown : { source: props.bundle, editorBase: props.bundle, bundle: props.bundle };
+  const bundle = current.bundle;
+  const [pairStatus, setPairStatusText] = useState('');
+  // The same words twice in a row (two undos) are still said: the text alternates a trailing space.
+  const setPairStatus = (text: string) => setPairStatusText((previous) => (previous === text ? `${text}\u00a0` : text));
+  // The session on screen, for the place to reopen at after a change to the pairs.
+  const sessionRef = useRef<DocumentSession | null>(null);
+  const livePosition = (): ReadingPosition | null => {
+    const session = sessionRef.current;
+    if (!session || session.isDestroyed) return null;
+    return { documentId: props.documentId, ...session.player.getPosition() };
+  };
+  const base = current.editorBase;
+  const editor = useMemo(
+    () =>
+      base.translation
+        ? new PairEditor({
+            documentId: props.documentId,
+            edition: base.edition,
+            translation: base.translation,
+            api,
+            show: (edition, translation) => setShown((s) => ({ ...s, bundle: { ...s.bundle, edition, translation }, position: livePosition() })),
+            report: (outcome) => setPairStatus(outcome.kind === 'failed' ? t('pairs.failed', { message: outcome.message }) : t(outcomeMessage(outcome)!)),
+          })
+        : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one editor per translation read from disk
+    [base, api, props.documentId],
+  );
+  const translationAdded = async (message: string) => {
+    const position = livePosition();
+    const reread = await api.loadDocument({ documentId: props.documentId });
+    setShown((s) => ({ ...s, editorBase: reread, bundle: reread, position }));
+    setPairStatus(message);
+  };
+  const pairTools = <TranslationButton documentId={props.documentId} kind={bundle.kind} hasTranslation={bundle.translation !== null} onAdded={(message) => void translationAdded(message)} />;
+  // Outside the player's screen, which a change to the pairs opens anew: a live region made anew
+  // with its text would not be read.
+  const status = (
+    <p className="visually-hidden" role="status">
+      {pairStatus}
+    </p>
+  );
+  const screenProps = { ...props, bundle, ...(current.position !== undefined ? { savedPosition: current.position } : {}) };
   // The timings arrive in their compact form; one that is not whole is shown as a reason not to play.
   const timingProblem = useMemo(() => (bundle.timing ? compactTimingProblem(bundle.timing) : null), [bundle.timing]);
   if (!bundle.timing || timingProblem) {
     return (
+      <>
+      {status}
       <AppFrame
         title={bundle.edition.title.de}
         toolbar={
           <>
             <LibraryButton library={props.library} />
+            {pairTools}
             {pairingOf(bundle.edition).hasTranslation && <LayoutPicker layout={props.layout} onChange={props.onLayoutChange} />}
           </>
         }
@@ -66,12 +133,29 @@ export function DocumentScreen(props: DocumentScreenProps) {
         }
         main={<StaticTranscript edition={bundle.edition} layout={props.layout} />}
       />
+      </>
     );
   }
-  return <PlayingDocument {...props} timing={bundle.timing} />;
+  return (
+    <PairEditorContext.Provider value={editor}>
+      {status}
+      <PlayingDocument {...screenProps} timing={bundle.timing} sessionRef={sessionRef} pairTools={pairTools} />
+    </PairEditorContext.Provider>
+  );
 }
 
-function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, onLayoutChange, appNotices, library }: DocumentScreenProps & { timing: CompactTiming }) {
+function PlayingDocument({
+  documentId,
+  bundle,
+  savedPosition,
+  timing,
+  layout,
+  onLayoutChange,
+  appNotices,
+  library,
+  sessionRef,
+  pairTools,
+}: DocumentScreenProps & { timing: CompactTiming; sessionRef: { current: DocumentSession | null }; pairTools: ReactNode }) {
   const { api, mediaUrl } = useBackend();
   const settings = useSettingsStore();
   const [session, setSession] = useState<DocumentSession | null>(null);
@@ -82,6 +166,7 @@ function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, on
     // rendered as a transition, which yields to the browser, so the audio's loading runs alongside
     // the first render of a long transcript instead of after it.
     void opened.open();
+    sessionRef.current = opened;
     startTransition(() => setSession(opened));
     const disconnect = connectMediaSession(opened.player);
     // The place, the settings and notes typing not yet saved: all the session's.
@@ -91,17 +176,31 @@ function PlayingDocument({ documentId, bundle, savedPosition, timing, layout, on
       disconnect();
       opened.destroy();
     };
-  }, [documentId, bundle, savedPosition, timing, settings, api, mediaUrl]);
+  }, [documentId, bundle, savedPosition, timing, settings, api, mediaUrl, sessionRef]);
 
   if (!session || session.isDestroyed) return null;
   return (
     <SessionProvider value={session}>
-      <PlayerScreen layout={layout} onLayoutChange={onLayoutChange} appNotices={appNotices} library={library} />
+      <UncertainPairsProvider translation={bundle.translation}>
+        <PlayerScreen layout={layout} onLayoutChange={onLayoutChange} appNotices={appNotices} library={library} pairTools={pairTools} />
+      </UncertainPairsProvider>
     </SessionProvider>
   );
 }
 
-function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout: Layout; onLayoutChange(layout: Layout): void; appNotices: ReactNode; library: LibraryEntryPoint }) {
+function PlayerScreen({
+  layout,
+  onLayoutChange,
+  appNotices,
+  library,
+  pairTools,
+}: {
+  layout: Layout;
+  onLayoutChange(layout: Layout): void;
+  appNotices: ReactNode;
+  library: LibraryEntryPoint;
+  pairTools: ReactNode;
+}) {
   const player = usePlayer();
   const status = usePlayerState((s) => s.status);
   const lang = usePlayerState((s) => s.lang);
@@ -117,6 +216,7 @@ function PlayerScreen({ layout, onLayoutChange, appNotices, library }: { layout:
         <>
           <LibraryButton library={library} />
           {toolbarContent}
+          {pairTools}
           {/* One language has one layout: nothing to pick. */}
           {pairingOf(player.edition).hasTranslation && <LayoutPicker layout={layout} onChange={onLayoutChange} />}
           <SyncOffsetControl />

@@ -1,5 +1,6 @@
 // The table of contents: every chapter with its length in the narration heard, the current one
 // marked; choosing one plays from its start.
+import { languageTag } from '../../common/edition/language-tags';
 import { useMemo } from 'react';
 import { chapterDurations, startOf } from '../../common/timing/navigate';
 import { usePlayer, usePlayerState } from '../player/player-context';
@@ -41,7 +42,7 @@ export function ChapterList() {
                     length, and a stray space before a comma (each grid cell is a block to it). The
                     seen time is left out of the name, the spoken length sits in the title's cell. */}
                 <span className="chapter-title">
-                  <span lang={lang}>{chapter.title[lang]}</span>
+                  <span lang={languageTag(player.edition, lang)}>{chapter.title[lang]}</span>
                   <span className="visually-hidden"> ({t('chapters.length', { length: speakTime(duration, t) })})</span>
                 </span>
                 <span className="chapter-duration" aria-hidden="true">

@@ -5,12 +5,13 @@ import { useEffect, useId, useRef } from 'react';
 import { useT } from '../i18n';
 import type { RunState, RunStep } from './use-import-run';
 
-const STEP_LABELS: Record<RunStep, 'import.step.uploading' | 'import.step.narrating' | 'import.step.decoding' | 'import.step.aligning' | 'import.step.adding'> = {
+const STEP_LABELS: Record<RunStep, `import.step.${RunStep}`> = {
   uploading: 'import.step.uploading',
   narrating: 'import.step.narrating',
   decoding: 'import.step.decoding',
   aligning: 'import.step.aligning',
   adding: 'import.step.adding',
+  pairing: 'import.step.pairing',
 };
 
 export function ImportProgress({ state, onCancel, takeFocus = true }: { state: Exclude<RunState, { step: 'idle' }>; onCancel(): void; takeFocus?: boolean }) {

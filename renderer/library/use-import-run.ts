@@ -9,7 +9,8 @@ import type { JobEvent } from '../../common/bridge/events';
 import { useBackend } from '../bridge/backend-context';
 
 /** What the progress bar shows: sending the files, or one of the job's phases. */
-export type RunStep = 'uploading' | 'narrating' | 'decoding' | 'aligning' | 'adding';
+/** `pairing`: a translation's sentences being paired with the document's (renderer/translation/). */
+export type RunStep = 'uploading' | 'narrating' | 'decoding' | 'aligning' | 'adding' | 'pairing';
 
 export type RunState =
   | { step: 'idle' }

@@ -8,6 +8,7 @@
 import { Fragment, memo } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { RevealGate } from '../learning/RevealGate';
+import { useLanguageTag } from './language-tags';
 import { languagesShown, type Layout, type ParagraphModel, type UnitModel } from './layout-model';
 import { SentenceText } from './SentenceText';
 
@@ -38,13 +39,15 @@ const TEXT_CELL = { role: 'rowheader', 'aria-roledescription': ' ' } as const;
 export const ParagraphView = memo(function ParagraphView({ model, layout, decorations, grid = false }: ParagraphProps) {
   const { paragraph, speaker, units } = model;
   const shown = languagesShown(layout);
+  // The second language's tag: "en" for the interview, the translation's own for one added.
+  const enTag = useLanguageTag('en');
   const className = `paragraph kind-${paragraph.kind}`;
   if (paragraph.kind === 'gap') {
     const row = grid && layout !== 'de' && layout !== 'en';
     return (
       <div className={className} role={row ? 'row' : undefined}>
         {shown.de && paragraph.note && <p lang="de" className="gap-note" {...(row && paragraph.note.de ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
-        {shown.en && paragraph.note && <p lang="en" className="gap-note" {...(row && paragraph.note.en ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
+        {shown.en && paragraph.note && <p lang={enTag} className="gap-note" {...(row && paragraph.note.en ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
       </div>
     );
   }
@@ -54,7 +57,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
   if (layout === 'de' || layout === 'en') {
     const lang: Lang = layout;
     return (
-      <p className={className} lang={lang}>
+      <p className={className} lang={lang === 'en' ? enTag : lang}>
         {label}
         {label && ' '}
         {units.map((unit) => (
@@ -99,7 +102,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
                 ))}
               </RevealGate>
             </div>
-            <div className="cell" lang="en" {...(grid && unit.english ? TEXT_CELL : {})}>
+            <div className="cell" lang={enTag} {...(grid && unit.english ? TEXT_CELL : {})}>
               {unit.english && (
                 <RevealGate lang="en" ids={revealIds(unit, 'en')}>
                   <SentenceText id={unit.english.id} lang="en" text={unit.english.en} />

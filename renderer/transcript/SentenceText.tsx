@@ -4,6 +4,7 @@ import { memo, type ReactNode } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { splitWords } from '../../common/text/words';
 import { useTimingMark } from './timing-marks';
+import { useUncertainPair } from '../translation/pair-editor';
 
 export const SentenceText = memo(function SentenceText({ id, lang, text }: { id: string; lang: Lang; text: string }) {
   const parts: ReactNode[] = [];
@@ -19,8 +20,9 @@ export const SentenceText = memo(function SentenceText({ id, lang, text }: { id:
   });
   if (at < text.length) parts.push(text.slice(at));
   const mark = useTimingMark(id, lang);
+  const uncertainPair = useUncertainPair(id);
   return (
-    <span className="sentence" data-sentence={id} data-lang={lang} data-timing={mark}>
+    <span className="sentence" data-sentence={id} data-lang={lang} data-timing={mark} data-pair-check={uncertainPair || undefined}>
       {parts}
     </span>
   );

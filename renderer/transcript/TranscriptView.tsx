@@ -12,6 +12,8 @@ import { pairingOf } from '../../common/edition/pairing';
 import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
 import { FOCUS_HOME_ATTRIBUTE } from '../ui/use-modal-dialog';
+import { pairCommand, usePairEditor } from '../translation/pair-editor';
+import { LanguageTagsContext } from './language-tags';
 import './transcript.css';
 
 export type { SentenceDecoration, SentenceDecorations } from './ParagraphView';
@@ -46,6 +48,39 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   const onVisit = useMemo(() => (index: number) => setVisited((list) => (list.at(-1) === index ? list : visit(list, index))), []);
   // Where the focus goes once a chapter the reader moved into has rendered.
   const pendingFocus = useRef<{ chapter: number; at: 'first' | 'last' } | null>(null);
+
+  // After a fix to the pairs the document reopens: the focus goes back to the sentence fixed, once
+  // its chapter is rendered. The first frames of a reopened transcript can still replace the
+  // element (the chapter window settles), so for a moment a focus that fell to the page is put back.
+  const pairEditor = usePairEditor();
+  useLayoutEffect(() => {
+    // Asked each time the edition changes (the transcript stays mounted across the reopening).
+    const focusAfterEdit = pairEditor?.takeFocus() ?? null;
+    if (!focusAfterEdit) return;
+    const until = performance.now() + 1500;
+    let frame = 0;
+    // Until the unit has had the focus once, the focus is the edit's to give (it may sit on the
+    // row the sentence has just left); after that a focus elsewhere is the reader's own move.
+    let given = false;
+    const unitOf = () => articleRef.current?.querySelector<HTMLElement>(`[data-sentence="${focusAfterEdit}"]`)?.closest<HTMLElement>('[data-unit]') ?? null;
+    const step = () => {
+      const unit = unitOf();
+      const active = document.activeElement;
+      // The reader moved on: leave the focus where they put it.
+      if (given && active && active !== document.body && active !== unit) return;
+      if (unit && active !== unit) moveRovingFocus(articleRef.current, unit, true);
+      if (unit) given = true;
+      if (!unit) {
+        const chapter = chapterIndex.get(pairing.sentence(focusAfterEdit)?.chapterId ?? '');
+        if (chapter !== undefined) onVisit(chapter);
+      }
+      if (performance.now() < until) frame = requestAnimationFrame(step);
+    };
+    step();
+    return () => cancelAnimationFrame(frame);
+    // Once per edition shown: the maps are those of that edition.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [player.edition, pairEditor]);
 
   useLayoutEffect(() => {
     const controller = new FollowController(scrollerRef.current!);
@@ -163,7 +198,14 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const unit = (event.target as HTMLElement).closest<HTMLElement>('[data-unit]');
-    if (!unit || event.target !== unit || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!unit || event.target !== unit) return;
+    const pairs = pairEditor && pairCommand(event);
+    if (pairs) {
+      event.preventDefault();
+      void (pairs === 'undo' ? pairEditor.undo() : pairs === 'redo' ? pairEditor.redo() : pairEditor.edit(pairs, unit.dataset.unit!));
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const units = Array.from(articleRef.current!.querySelectorAll<HTMLElement>('[data-unit]'));
     const at = units.indexOf(unit);
     let next: HTMLElement | undefined;
@@ -207,6 +249,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
 
   return (
     <div className="transcript-scroller" ref={scrollerRef}>
+      <LanguageTagsContext.Provider value={player.edition.languageTags}>
       <article
         ref={articleRef}
         className={`transcript layout-${shownLayout(player.edition, layout)}`}
@@ -232,6 +275,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         </p>
         <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} grid />
       </article>
+      </LanguageTagsContext.Provider>
       {follow && <BackToCurrent follow={follow} onActivate={backToCurrent} />}
     </div>
   );

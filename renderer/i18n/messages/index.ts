@@ -15,6 +15,7 @@ import player from './player';
 import search from './search';
 import settings from './settings';
 import timingCheck from './timing-check';
+import translation from './translation';
 
 export const CATALOGS = [
   app,
@@ -30,6 +31,7 @@ export const CATALOGS = [
   search,
   settings,
   timingCheck,
+  translation,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

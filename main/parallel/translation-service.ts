@@ -1,0 +1,77 @@
+// The translation calls of the bridge: a translation the learner has is paired with a document of
+// their own, sentence by sentence, on this machine (common/parallel/align.ts), as a job with
+// progress and Cancel; the pairs as the learner fixes them are saved whole (saveTranslation).
+import type { AddedTranslation, TranslationBridge } from '../../common/bridge/translation-contract';
+import { BridgeError } from '../../common/bridge/contract';
+import { alignSentences } from '../../common/parallel/align';
+import { alignUnitsOf, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
+import { guessLanguage } from '../../common/text/guess-language';
+import { segmentText } from '../../common/text/segment';
+import type { BridgeHandlers } from '../bridge/dispatch';
+import type { BridgeEventHub } from '../bridge/events';
+import type { JobRunner } from '../jobs/runner';
+import type { Library } from '../library/library';
+
+export interface TranslationServiceOptions {
+  library: Pick<Library, 'editions' | 'saveTranslation'>;
+  jobs: JobRunner;
+  events: Pick<BridgeEventHub, 'emit'>;
+}
+
+class Cancelled extends Error {
+  override name = 'AbortError';
+}
+
+/** Lets the job's events (progress, a cancel) through before and after the pairing, which runs in one piece. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createTranslationService({ library, jobs, events }: TranslationServiceOptions): { handlers: Pick<BridgeHandlers, keyof TranslationBridge> } {
+  return {
+    handlers: {
+      addTranslation: async ({ documentId, text, language }) => {
+        const loaded = await library.editions.get(documentId);
+        if (loaded.kind !== 'own') throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen; its translation cannot be changed.`);
+        const { edition } = loaded;
+        const sentences = segmentText(text, language);
+        if (sentences.length === 0) throw new BridgeError('invalid-argument', 'text: the translation has no sentences.');
+        if (!language.startsWith('de') && guessLanguage(text) === 'de') {
+          throw new BridgeError('invalid-argument', 'text: this looks German, like the document; choose its translation.');
+        }
+        const jobId = jobs.startJob(
+          'add-translation',
+          async (context): Promise<AddedTranslation> => {
+            context.progress(0, 'pairing');
+            await breathe();
+            if (context.signal.aborted) throw new Cancelled('cancelled');
+            const aligned = alignSentences(alignUnitsOf(edition), sentences, {
+              onProgress: ({ stage, fraction }) => context.progress(stage === 'pairing' ? fraction * 0.8 : 0.8 + fraction * 0.15, 'pairing'),
+            });
+            await breathe();
+            if (context.signal.aborted) throw new Cancelled('cancelled');
+            const translation = translationFromAlignment(
+              edition,
+              language,
+              sentences.map((s) => s.text),
+              aligned.pairs,
+            );
+            context.progress(0.97, 'saving');
+            await library.saveTranslation(documentId, translation);
+            events.emit('library', { documentId });
+            return {
+              documentId,
+              pairs: translation.pairs.length,
+              uncertain: uncertainPairs(translation).length,
+              sentences: { document: edition.sentences.length, translation: sentences.length },
+            };
+          },
+          { subject: edition.title.de },
+        );
+        return { jobId };
+      },
+      saveTranslation: async ({ documentId, translation }) => {
+        await library.saveTranslation(documentId, translation);
+        events.emit('library', { documentId });
+      },
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The header's translation tools for a document of the user's own: "Add translation…" (or
+// "Replace translation…") and, when some pairs were uncertain, "Check pairs (N)" with the list of
+// them, each one step from its place in the transcript, where the keys fix it. The uncertain
+// pairs are also marked in the transcript (UncertainPairsProvider).
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { LibraryEntry } from '../../common/bridge/contract';
+import type { AddedTranslation } from '../../common/bridge/translation-contract';
+import { uncertainPairs, type Translation } from '../../common/parallel/translation';
+import { useT } from '../i18n';
+import { usePlayer } from '../player/player-context';
+import { useModalDialog } from '../ui/use-modal-dialog';
+import { AddTranslationDialog } from './AddTranslationDialog';
+import { UncertainPairsContext, usePairEditor } from './pair-editor';
+import '../ui/dialog.css';
+import '../timing-check/timing-check.css';
+
+export function TranslationButton({ documentId, kind, hasTranslation, onAdded }: { documentId: string; kind: LibraryEntry['kind']; hasTranslation: boolean; onAdded(message: string): void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (kind !== 'own') return null;
+  const added = (result: AddedTranslation) => onAdded(t('translation.added', { pairs: result.pairs, uncertain: result.uncertain }));
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {hasTranslation ? t('translation.replace') : t('translation.add')}
+      </button>
+      <AddTranslationDialog open={open} onClose={() => setOpen(false)} documentId={documentId} onAdded={added} />
+      {hasTranslation && <CheckPairsButton />}
+    </>
+  );
+}
+
+/** The document's sentences in uncertain pairs, for the transcript's marks. */
+export function UncertainPairsProvider({ translation, children }: { translation: Translation | null; children: ReactNode }) {
+  const marked = useMemo(() => new Set(translation ? uncertainPairs(translation).flatMap((k) => translation.pairs[k]!.a) : []), [translation]);
+  return <UncertainPairsContext.Provider value={marked}>{children}</UncertainPairsContext.Provider>;
+}
+
+function CheckPairsButton() {
+  const t = useT();
+  const editor = usePairEditor();
+  const [open, setOpen] = useState(false);
+  const translation = editor?.current ?? null;
+  const list = useMemo(() => (translation ? uncertainPairs(translation) : []), [translation]);
+  if (!translation || list.length === 0) return null;
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('pairs.check.button', { count: list.length })}
+      </button>
+      <CheckPairsDialog open={open} onClose={() => setOpen(false)} translation={translation} list={list} />
+    </>
+  );
+}
+
+/** Gives the focus to the transcript's unit holding the sentence once it is rendered (a second at most). */
+function focusSentence(sentenceId: string, tries = 60): void {
+  const unit = document.querySelector<HTMLElement>(`[data-sentence="${sentenceId}"]`)?.closest<HTMLElement>('[data-unit]');
+  if (unit) unit.focus();
+  else if (tries > 0) requestAnimationFrame(() => focusSentence(sentenceId, tries - 1));
+}
+
+function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean; onClose(): void; translation: Translation; list: readonly number[] }) {
+  const t = useT();
+  const player = usePlayer();
+  const id = useId();
+  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.timing-check-list button'));
+  const byId = useMemo(() => new Map(player.edition.sentences.map((s) => [s.id, s.de])), [player.edition]);
+  return (
+    <dialog ref={dialogRef} className="modal-dialog timing-check-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-help`} onClose={handleClose}>
+      <div className="dialog-header">
+        <h2 id={`${id}-title`}>{t('pairs.check.title', { count: list.length })}</h2>
+        <button type="button" onClick={close}>
+          {t('keys.close')}
+        </button>
+      </div>
+      <p id={`${id}-help`} className="help-text">
+        {t('pairs.check.help')}
+      </p>
+      <ol className="timing-check-list">
+        {list.map((k) => {
+          const pair = translation.pairs[k]!;
+          return (
+            <li key={pair.a[0]}>
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  player.playFromSentence(pair.a[0]!);
+                  player.pause();
+                  focusSentence(pair.a[0]!);
+                }}
+              >
+                <span lang="de">{pair.a.map((s) => byId.get(s)).join(' ')}</span>
+                {' — '}
+                <span lang={translation.lang}>{pair.b.map((i) => translation.sentences[i]).join(' ') || '…'}</span>
+                <span className="timing-check-reason">{t('pairs.check.confidence', { percent: Math.round(pair.confidence * 100) })}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </dialog>
+  );
+}

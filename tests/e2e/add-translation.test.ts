@@ -1,0 +1,171 @@
+// Adding a translation to a document of one's own, by keyboard alone: an imported copy of the
+// interview in German only is given the interview's English through "Add translation…"; the
+// sentences are paired on this machine, the side-by-side view lights both languages as the German
+// plays, a pair is fixed with a key, undone with Ctrl+Z, fixed again, and the fix is still there
+// after a reload.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseDocument, type YAMLMap } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../common/edition/model';
+import { pairingOf } from '../../common/edition/pairing';
+import { parseEdition } from '../../common/edition/parse';
+import { parallelTexts } from '../fixtures/parallel/parallel';
+import { AUDIO_PROBE, DOCUMENT_ID, highlightState, waitForPlaying, waitUntilReady } from './player-helpers';
+import { REPO_ROOT, startApp, type RunningApp } from './support/app';
+
+let app: RunningApp;
+let page: Page;
+let documentId: string;
+let interview: Edition;
+
+/** The bundled edition's YAML with every English text taken out: the interview as a German-only text. */
+function germanOnly(source: string): string {
+  const yaml = parseDocument(source);
+  yaml.set('languages', ['de']);
+  const strip = (node: unknown): void => {
+    if (node && typeof node === 'object' && 'items' in node) {
+      const map = node as YAMLMap;
+      if (map.has?.('en')) map.delete('en');
+      if (map.has?.('en_with')) map.delete('en_with');
+      for (const item of (node as { items: unknown[] }).items) strip((item as { value?: unknown }).value ?? item);
+    }
+  };
+  strip(yaml.contents);
+  return yaml.toString({ lineWidth: 0 });
+}
+
+beforeAll(async () => {
+  app = await startApp({ open: false });
+  page = app.page;
+  await page.addInitScript(AUDIO_PROBE);
+  const source = await readFile(join(REPO_ROOT, 'transcripts', DOCUMENT_ID, 'edition.yaml'), 'utf8');
+  const parsed = parseEdition(source, 'edition.yaml');
+  if (!parsed.ok) throw new Error('the bundled edition does not parse');
+  interview = parsed.edition;
+  // The German narration only, as an import of the German text would have it.
+  const narration = join(REPO_ROOT, 'assets', 'narration', DOCUMENT_ID);
+  const timing = JSON.parse(await readFile(join(narration, 'timing.json'), 'utf8')) as { tracks: Record<string, unknown> };
+  delete timing.tracks.en;
+  const added = await app.services.library.createOwnDocument({
+    editionSource: germanOnly(source),
+    timing,
+    media: [
+      { name: 'de.mp3', path: join(narration, 'de.mp3') },
+      { name: 'de.peaks.json', path: join(narration, 'de.peaks.json') },
+    ],
+  });
+  documentId = added.id;
+  // Opened once, so the app opens it at start.
+  await app.services.handlers.loadDocument({ documentId });
+  await page.goto(app.host.url);
+  await waitUntilReady(page);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const dialog = () => page.getByRole('dialog', { name: 'Add a translation' });
+const statusText = () => page.locator('p[role="status"]').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? '').join(' | '));
+const focusedUnit = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.unit ?? null);
+/** The German sentences of the unit (row) holding `sentenceId`, as the page shows them. */
+const unitSentences = (sentenceId: string) =>
+  page.evaluate((id) => {
+    const unit = document.querySelector(`[data-sentence="${id}"]`)?.closest('[data-unit]');
+    return unit ? Array.from(unit.querySelectorAll<HTMLElement>('.sentence[data-lang="de"]')).map((s) => s.dataset.sentence!) : [];
+  }, sentenceId);
+const savedPairOf = async (sentenceId: string) => {
+  const opened = await app.services.handlers.loadDocument({ documentId });
+  return opened.translation?.pairs.find((p) => p.a.includes(sentenceId))?.a ?? null;
+};
+
+describe('adding a translation to a document of your own', () => {
+  it('pairs the English with the German through the dialog, by keyboard, and shows both side by side', async () => {
+    expect((await app.services.handlers.loadDocument({ documentId })).edition.languages).toEqual(['de']);
+    const button = page.getByRole('button', { name: 'Add translation…' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    // The file field has the focus first; the OS file chooser is stood in for by setInputFiles.
+    const fileField = dialog().getByLabel(/^Translation file/);
+    expect(await fileField.evaluate((el) => el === document.activeElement)).toBe(true);
+    const english = parallelTexts(interview).b;
+    await fileField.setInputFiles({ name: 'china-sees-everything.txt', mimeType: 'text/plain', buffer: Buffer.from(english) });
+    await expect.poll(() => dialog().getByRole('textbox', { name: 'Translation', exact: true }).inputValue()).toBe(english);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await dialog().getByRole('combobox', { name: 'Language of the translation' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await dialog().getByRole('combobox', { name: 'Language of the translation' }).inputValue()).toBe('en');
+    await page.keyboard.press('Tab');
+    expect(await dialog().getByRole('button', { name: 'Pair sentences' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+    await expect.poll(statusText, { timeout: 20_000 }).toMatch(/Translation added: \d+ pairs, \d+ to check\./);
+
+    // Saved and applied: the document is now bilingual, and its pairs are those we made by hand
+    // for nearly every sentence.
+    const opened = await app.services.handlers.loadDocument({ documentId });
+    expect(opened.edition.languages).toEqual(['de', 'en']);
+    expect(opened.translation?.lang).toBe('en');
+    const ours = pairingOf(opened.edition);
+    const truth = pairingOf(interview);
+    const same = interview.sentences.filter((s) => ours.englishOf(s.id) === truth.englishOf(s.id)).length;
+    console.log(`[add-translation] ${same} of ${interview.sentences.length} sentences have the hand pairing's English; ${opened.translation!.pairs.length} pairs`);
+    expect(same / interview.sentences.length).toBeGreaterThanOrEqual(0.95);
+    const listed = (await app.services.handlers.listDocuments(undefined)).find((d) => d.id === documentId);
+    expect(listed?.languages).toEqual(['de', 'en']);
+
+    // Side by side (the default layout), both languages lit as the German plays.
+    await expect.poll(() => page.locator('.transcript.layout-side-by-side').count()).toBe(1);
+    await page.getByRole('button', { name: /^Play/ }).first().focus();
+    await page.keyboard.press('Space');
+    await waitForPlaying(page, true);
+    await expect.poll(async () => (await highlightState(page)).sentences.map((s) => s.split(':')[0]).sort().join(','), { timeout: 10_000 }).toMatch(/^de,en/);
+    const lit = await highlightState(page);
+    const de = lit.sentences.find((s) => s.startsWith('de:'))!.slice(3);
+    // The English lit is the German sentence's counterpart.
+    expect(lit.sentences).toContain(`en:${ours.carrierOf(de)}`);
+    await page.keyboard.press('Space');
+    await waitForPlaying(page, false);
+  }, 120_000);
+
+  it('joins a pair with the one above by keyboard, undoes it with Ctrl+Z, and keeps a fix after a reload', async () => {
+    // A sentence with its own translation that follows another such in its paragraph: joined with
+    // the pair above, the two share one row.
+    const { edition } = await app.services.handlers.loadDocument({ documentId });
+    const target = edition.sentences.find((s, i) => i > 0 && s.enWith === null && edition.sentences[i - 1]!.paragraphId === s.paragraphId && edition.sentences[i - 1]!.enWith === null)!.id;
+    // The focus into the transcript, then down to it.
+    await page.keyboard.press('t');
+    await expect.poll(focusedUnit).not.toBeNull();
+    for (let i = 0; i < 40 && (await focusedUnit()) !== target; i++) await page.keyboard.press('ArrowDown');
+    expect(await focusedUnit()).toBe(target);
+    const before = await unitSentences(target);
+    const pairBefore = await savedPairOf(target);
+    expect(pairBefore).toEqual(before);
+
+    await page.keyboard.press('u');
+    await expect.poll(statusText).toContain('Joined with the pair above. Control Z undoes.');
+    // Shown at once: the sentence is now in the row above, with its sentences, and has the focus.
+    await expect.poll(async () => (await unitSentences(target)).length).toBeGreaterThan(before.length);
+    const joined = await unitSentences(target);
+    expect(joined.slice(-before.length)).toEqual(before);
+    await expect.poll(focusedUnit).toBe(joined[0]);
+    expect(await savedPairOf(target)).toEqual(joined);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(statusText).toContain('Undone.');
+    await expect.poll(() => unitSentences(target)).toEqual(before);
+    expect(await savedPairOf(target)).toEqual(pairBefore);
+    await expect.poll(focusedUnit).toBe(target);
+
+    // Fixed again, then the page reloaded: the fix is what opens.
+    await page.keyboard.press('u');
+    await expect.poll(() => unitSentences(target)).toEqual(joined);
+    await page.reload();
+    await waitUntilReady(page);
+    await expect.poll(() => unitSentences(target)).toEqual(joined);
+    expect(await savedPairOf(target)).toEqual(joined);
+  }, 120_000);
+});

@@ -29,6 +29,7 @@ export const translationSchema = z
           .strict(),
       )
       .max(MAX_SENTENCES),
+    titles: z.record(z.string().max(64), z.string().max(1_000, 'a chapter title is at most 1,000 characters')).optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@
 // the anchors notes and cards already point at, so fixing a pair never detaches a note. Pure.
 
 import type { Edition, Sentence } from '../edition/model';
+import type { TextSentence } from '../text/segment';
 import type { AlignedPair, AlignUnit } from './align';
 
 export interface TranslationPair {
@@ -23,12 +24,35 @@ export interface Translation {
   sentences: string[];
   /** Every sentence of the document once, in reading order; every translation sentence once. */
   pairs: TranslationPair[];
+  /** Chapter titles from the translation's headings, by chapter id (headings are not sentences). */
+  titles?: Record<string, string>;
+}
+
+/** A heading of the translation: its text, and the translation sentence it stands before. */
+export interface TranslationHeading {
+  text: string;
+  before: number;
 }
 
 /** A pair with less confidence is listed and marked for the learner to check. */
 export const UNCERTAIN_PAIR_BELOW = 0.5;
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * A segmented translation's sentences and its headings apart: a document's headings title its
+ * chapters and are not sentences, so a translation's are not paired but kept as titles; its
+ * sentences keep their chapter numbers, which still mark where the translation's chapters begin.
+ */
+export function splitHeadings(segmented: readonly TextSentence[]): { sentences: TextSentence[]; headings: TranslationHeading[] } {
+  const sentences: TextSentence[] = [];
+  const headings: TranslationHeading[] = [];
+  for (const s of segmented) {
+    if (s.heading) headings.push({ text: s.text, before: sentences.length });
+    else sentences.push(s);
+  }
+  return { sentences, headings };
+}
 
 /** The document's sentences as the aligner takes them: text, paragraph and chapter numbers. */
 export function alignUnitsOf(edition: Edition): AlignUnit[] {
@@ -43,7 +67,13 @@ export function alignUnitsOf(edition: Edition): AlignUnit[] {
  * after, at the start) and lowers that pair's confidence to its own: no text of the translation is
  * dropped, and the learner is pointed at it.
  */
-export function translationFromAlignment(edition: Edition, lang: string, sentences: readonly string[], aligned: readonly AlignedPair[]): Translation {
+export function translationFromAlignment(
+  edition: Edition,
+  lang: string,
+  sentences: readonly string[],
+  aligned: readonly AlignedPair[],
+  headings: readonly TranslationHeading[] = [],
+): Translation {
   const ids = edition.sentences.map((s) => s.id);
   const pairs: TranslationPair[] = [];
   // Translation sentences met before any of the document's: they go to the first pair.
@@ -67,7 +97,23 @@ export function translationFromAlignment(edition: Edition, lang: string, sentenc
     }
     pairs.push(next);
   }
-  return { lang, sentences: [...sentences], pairs };
+  const titles = titlesOf(edition, pairs, headings);
+  return { lang, sentences: [...sentences], pairs, ...(Object.keys(titles).length > 0 ? { titles } : {}) };
+}
+
+/**
+ * A heading titles the chapter whose first sentence the sentence after it was paired with; a
+ * heading inside a chapter (the translation has more of them) is left out rather than guessed.
+ */
+function titlesOf(edition: Edition, pairs: readonly TranslationPair[], headings: readonly TranslationHeading[]): Record<string, string> {
+  const chapterStarting = new Map(edition.chapters.map((c) => [c.startSentenceId, c.id]));
+  const pairStarting = new Map(pairs.filter((p) => p.b.length > 0).map((p) => [p.b[0]!, p]));
+  const titles: Record<string, string> = {};
+  for (const heading of headings) {
+    const chapter = chapterStarting.get(pairStarting.get(heading.before)?.a[0] ?? '');
+    if (chapter && !(chapter in titles)) titles[chapter] = heading.text;
+  }
+  return titles;
 }
 
 /** Why `translation` does not fit `edition` (or is not well formed), or null when it does. */
@@ -93,6 +139,9 @@ export function translationProblem(edition: Edition, translation: Translation): 
   }
   if (nextSentence !== edition.sentences.length) return `sentence ${edition.sentences[nextSentence]!.id} and those after it are in no pair`;
   if (nextTranslated !== translation.sentences.length) return `translation sentence ${nextTranslated + 1} and those after it are in no pair`;
+  const chapters = new Set(edition.chapters.map((c) => c.id));
+  const stray = Object.keys(translation.titles ?? {}).find((id) => !chapters.has(id));
+  if (stray !== undefined) return `titles: "${stray.slice(0, 40)}" is not a chapter of the document`;
   return null;
 }
 
@@ -129,7 +178,7 @@ export function applyTranslation(edition: Edition, translation: Translation): Ed
     languages: ['de', 'en'],
     languageTags: { ...edition.languageTags, en: translation.lang },
     title: { de: edition.title.de, en: byText(edition.title.de, titleSentence) },
-    chapters: edition.chapters.map((c) => ({ ...c, title: { de: c.title.de, en: byText(c.title.de, c.startSentenceId) } })),
+    chapters: edition.chapters.map((c) => ({ ...c, title: { de: c.title.de, en: translation.titles?.[c.id] ?? byText(c.title.de, c.startSentenceId) } })),
     speakers: edition.speakers.map((s) => ({ ...s, name: { de: s.name.de, en: s.name.en || s.name.de } })),
     paragraphs: edition.paragraphs.map((p) => (p.note ? { ...p, note: { de: p.note.de, en: p.note.en || p.note.de } } : p)),
     sentences,

@@ -4,7 +4,7 @@
 import type { AddedTranslation, TranslationBridge } from '../../common/bridge/translation-contract';
 import { BridgeError } from '../../common/bridge/contract';
 import { alignSentences } from '../../common/parallel/align';
-import { alignUnitsOf, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
+import { alignUnitsOf, splitHeadings, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
 import { guessLanguage } from '../../common/text/guess-language';
 import { segmentText } from '../../common/text/segment';
 import type { BridgeHandlers } from '../bridge/dispatch';
@@ -32,7 +32,9 @@ export function createTranslationService({ library, jobs, events }: TranslationS
         const loaded = await library.editions.get(documentId);
         if (loaded.kind !== 'own') throw new BridgeError('forbidden', `"${documentId}" comes with Mitlesen; its translation cannot be changed.`);
         const { edition } = loaded;
-        const sentences = segmentText(text, language);
+        // Headings are not sentences of a document (they title its chapters): they are kept apart
+        // and become the chapters' titles, their places still marking the translation's chapters.
+        const { sentences, headings } = splitHeadings(segmentText(text, language));
         if (sentences.length === 0) throw new BridgeError('invalid-argument', 'text: the translation has no sentences.');
         if (!language.startsWith('de') && guessLanguage(text) === 'de') {
           throw new BridgeError('invalid-argument', 'text: this looks German, like the document; choose its translation.');
@@ -53,6 +55,7 @@ export function createTranslationService({ library, jobs, events }: TranslationS
               language,
               sentences.map((s) => s.text),
               aligned.pairs,
+              headings,
             );
             context.progress(0.97, 'saving');
             await library.saveTranslation(documentId, translation);

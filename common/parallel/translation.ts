@@ -194,7 +194,8 @@ export function uncertainPairs(translation: Translation, below = UNCERTAIN_PAIR_
 // Each edit names a sentence of the document and returns a new translation, or a reason the edit
 // cannot be made there. Pairs an edit makes get confidence 1: the learner made them.
 
-export type PairEdit = 'joinAbove' | 'joinBelow' | 'split' | 'untranslated';
+/** `confirm`: the learner checked the pair and it is right (its confidence becomes 1). */
+export type PairEdit = 'joinAbove' | 'joinBelow' | 'split' | 'untranslated' | 'confirm';
 
 export type EditResult = { ok: true; translation: Translation; sentenceId: string } | { ok: false; reason: 'first' | 'last' | 'single' | 'already-untranslated' | 'unknown' };
 
@@ -252,6 +253,8 @@ export function editPairs(edition: Edition, translation: Translation, edit: Pair
   const pair = translation.pairs[k]!;
   const done = (next: Translation): EditResult => ({ ok: true, translation: next, sentenceId });
   switch (edit) {
+    case 'confirm':
+      return done(replaced(translation, k, 1, [{ ...pair, confidence: 1 }]));
     case 'joinAbove': {
       if (k === 0) return { ok: false, reason: 'first' };
       return done(replaced(translation, k - 1, 2, [merge(translation.pairs[k - 1]!, pair)]));

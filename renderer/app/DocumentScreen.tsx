@@ -101,7 +101,8 @@ export function DocumentScreen(props: DocumentScreenProps) {
   };
   const pairTools = <TranslationButton documentId={props.documentId} kind={bundle.kind} hasTranslation={bundle.translation !== null} onAdded={(message) => void translationAdded(message)} />;
   // Outside the player's screen, which a change to the pairs opens anew: a live region made anew
-  // with its text would not be read.
+  // with its text would not be read. After the app's frame, so that the page still starts with its
+  // skip links (a screen reader's "top of page" lands there).
   const status = (
     <p className="visually-hidden" role="status">
       {pairStatus}
@@ -113,7 +114,6 @@ export function DocumentScreen(props: DocumentScreenProps) {
   if (!bundle.timing || timingProblem) {
     return (
       <>
-      {status}
       <AppFrame
         title={bundle.edition.title.de}
         toolbar={
@@ -133,13 +133,14 @@ export function DocumentScreen(props: DocumentScreenProps) {
         }
         main={<StaticTranscript edition={bundle.edition} layout={props.layout} />}
       />
+      {status}
       </>
     );
   }
   return (
     <PairEditorContext.Provider value={editor}>
-      {status}
       <PlayingDocument {...screenProps} timing={bundle.timing} sessionRef={sessionRef} pairTools={pairTools} />
+      {status}
     </PairEditorContext.Provider>
   );
 }

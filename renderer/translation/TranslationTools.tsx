@@ -5,7 +5,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { LibraryEntry } from '../../common/bridge/contract';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
-import { uncertainPairs, type Translation } from '../../common/parallel/translation';
+import { uncertainPairs, type PairEdit, type Translation } from '../../common/parallel/translation';
 import { useT } from '../i18n';
 import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
@@ -42,7 +42,8 @@ function CheckPairsButton() {
   const [open, setOpen] = useState(false);
   const translation = editor?.current ?? null;
   const list = useMemo(() => (translation ? uncertainPairs(translation) : []), [translation]);
-  if (!translation || list.length === 0) return null;
+  // Kept while the dialog is open, even once its last pair is fixed (it then says so).
+  if (!translation || (list.length === 0 && !open)) return null;
   return (
     <>
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
@@ -62,6 +63,7 @@ function focusSentence(sentenceId: string, tries = 60): void {
 
 function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean; onClose(): void; translation: Translation; list: readonly number[] }) {
   const t = useT();
+  const editor = usePairEditor();
   const player = usePlayer();
   const id = useId();
   const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.timing-check-list button'));
@@ -77,25 +79,61 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
       <p id={`${id}-help`} className="help-text">
         {t('pairs.check.help')}
       </p>
-      <ol className="timing-check-list">
-        {list.map((k) => {
+      {list.length === 0 && <p>{t('pairs.allChecked')}</p>}
+      <ol className="timing-check-list pair-check-list">
+        {list.map((k, position) => {
           const pair = translation.pairs[k]!;
+          const first = pair.a[0]!;
+          const fix = (edit: PairEdit) => {
+            // The fixed pair leaves the list: the focus goes on to the next one, or to Close.
+            void editor?.edit(edit, first).then(() =>
+              requestAnimationFrame(() => {
+                const items = dialogRef.current?.querySelectorAll<HTMLElement>('.pair-check-list > li');
+                const next = items?.[Math.min(position, (items?.length ?? 1) - 1)]?.querySelector<HTMLElement>('button');
+                (next ?? dialogRef.current?.querySelector<HTMLElement>('.dialog-header button'))?.focus();
+              }),
+            );
+          };
           return (
-            <li key={pair.a[0]}>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  player.playFromSentence(pair.a[0]!);
-                  player.pause();
-                  focusSentence(pair.a[0]!);
-                }}
-              >
+            <li key={first} aria-labelledby={`${id}-pair-${first}`}>
+              <p id={`${id}-pair-${first}`}>
                 <span lang="de">{pair.a.map((s) => byId.get(s)).join(' ')}</span>
                 {' — '}
-                <span lang={translation.lang}>{pair.b.map((i) => translation.sentences[i]).join(' ') || '…'}</span>
+                <span lang={translation.lang}>{pair.b.map((i) => translation.sentences[i]).join(' ') || '…'}</span>{' '}
                 <span className="timing-check-reason">{t('pairs.check.confidence', { percent: Math.round(pair.confidence * 100) })}</span>
-              </button>
+              </p>
+              <div className="pair-check-actions" role="group" aria-labelledby={`${id}-pair-${first}`}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    player.playFromSentence(first);
+                    player.pause();
+                    focusSentence(first);
+                  }}
+                >
+                  {t('pairs.action.go')}
+                </button>
+                <button type="button" onClick={() => fix('confirm')}>
+                  {t('pairs.action.confirm')}
+                </button>
+                <button type="button" onClick={() => fix('joinAbove')} disabled={k === 0}>
+                  {t('pairs.action.joinAbove')}
+                </button>
+                <button type="button" onClick={() => fix('joinBelow')} disabled={k === translation.pairs.length - 1}>
+                  {t('pairs.action.joinBelow')}
+                </button>
+                {pair.a.length > 1 && (
+                  <button type="button" onClick={() => fix('split')}>
+                    {t('pairs.action.split')}
+                  </button>
+                )}
+                {pair.b.length > 0 && (
+                  <button type="button" onClick={() => fix('untranslated')}>
+                    {t('pairs.action.untranslated')}
+                  </button>
+                )}
+              </div>
             </li>
           );
         })}

@@ -116,6 +116,9 @@ describe('adding a translation to a document of your own', () => {
     expect(same / interview.sentences.length).toBeGreaterThanOrEqual(0.95);
     const listed = (await app.services.handlers.listDocuments(undefined)).find((d) => d.id === documentId);
     expect(listed?.languages).toEqual(['de', 'en']);
+    // Search finds the new language too.
+    const found = await app.services.handlers.search({ documentId, query: 'surveillance state', limit: 5 });
+    expect(found.transcript.some((hit) => hit.lang === 'en')).toBe(true);
 
     // Side by side (the default layout), both languages lit as the German plays.
     await expect.poll(() => page.locator('.transcript.layout-side-by-side').count()).toBe(1);

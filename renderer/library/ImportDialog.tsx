@@ -9,6 +9,7 @@ import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIO
 import { useBackend } from '../bridge/backend-context';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useT } from '../i18n';
+import { FileField } from '../ui/FileField';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { ImportProgress } from './ImportProgress';
 import { useImportRun, type RunOutcome } from './use-import-run';
@@ -207,19 +208,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           }}
         >
           <p className="help-text">{t('import.help')}</p>
-          <label className="import-file">
-            {t('import.chooseAudio')}
-            <input
-              type="file"
-              multiple
-              accept={AUDIO_EXTENSIONS.map((e) => `.${e}`).join(',')}
-              onChange={(event) => {
-                const files = [...(event.target.files ?? [])];
-                event.target.value = '';
-                if (files.length > 0) chooseAudio(files);
-              }}
-            />
-          </label>
+          <FileField label={t('import.chooseAudio')} multiple accept={AUDIO_EXTENSIONS.map((e) => `.${e}`).join(',')} onFiles={chooseAudio} />
           {audio.length > 0 && (
             <div className="import-parts">
               <ol aria-label={t('import.parts')}>
@@ -241,18 +230,11 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
               </button>
             </div>
           )}
-          <label className="import-file">
-            {t('import.chooseFile')}
-            <input
-              type="file"
-              accept=".txt,.md,.markdown,.epub,.vtt,.srt,.json,text/plain,text/markdown,application/epub+zip,text/vtt"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void readText(file);
-              }}
-            />
-          </label>
+          <FileField
+            label={t('import.chooseFile')}
+            accept=".txt,.md,.markdown,.epub,.vtt,.srt,.json,text/plain,text/markdown,application/epub+zip,text/vtt"
+            onFiles={([file]) => void readText(file!)}
+          />
           <label htmlFor={`${ids}-text`}>{t('import.text')}</label>
           <textarea id={`${ids}-text`} rows={8} value={text} readOnly={timed !== null} aria-describedby={timed ? `${ids}-timed` : undefined} onChange={(event) => setText(event.target.value)} />
           {timed && (

@@ -11,6 +11,7 @@ import { useBackend } from '../bridge/backend-context';
 import { useT, useUiLanguage } from '../i18n';
 import { ImportProgress } from '../library/ImportProgress';
 import type { RunState } from '../library/use-import-run';
+import { FileField } from '../ui/FileField';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import '../ui/dialog.css';
 import '../library/library.css';
@@ -167,18 +168,7 @@ export function AddTranslationDialog({ open, onClose, documentId, onAdded }: { o
       ) : (
         <form className="import-form" onSubmit={(event) => void start(event)}>
           <p className="help-text">{t('translation.help')}</p>
-          <label className="import-file">
-            {t('translation.chooseFile')}
-            <input
-              type="file"
-              accept=".txt,.md,.markdown,.epub,text/plain,text/markdown,application/epub+zip"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void readFile(file);
-              }}
-            />
-          </label>
+          <FileField label={t('translation.chooseFile')} accept=".txt,.md,.markdown,.epub,text/plain,text/markdown,application/epub+zip" onFiles={([file]) => void readFile(file!)} />
           <label htmlFor={`${ids}-text`}>{t('translation.text')}</label>
           <textarea id={`${ids}-text`} rows={8} value={text} onChange={(event) => setText(event.target.value)} />
           <label htmlFor={`${ids}-lang`}>{t('translation.language')}</label>

@@ -24,7 +24,11 @@ describe('opening the app under Orca', () => {
     const said = await sr.transcript.settle(0, 1000, 6000);
     console.log('[orca] load →\n    ' + sr.transcript.text().join('\n    '));
     expect(said.map((u) => u.text)).not.toContain('1.0×');
-    expect(said.some((u) => /Opening/.test(u.text))).toBe(false);
+    // "Opening…" is on the page until the document is read; Orca reads it when the page finished
+    // loading first (a cold start). Once at most, and never after the document said it is ready.
+    const opening = said.flatMap((u, i) => (/Opening/.test(u.text) ? [i] : []));
+    expect(opening.length).toBeLessThanOrEqual(1);
+    if (opening.length) expect(opening[0]).toBeLessThan(said.findIndex((u) => u.t === ready.t && u.text === ready.text));
   });
 
   it('Tabs through named controls in a sensible order, with the player second', async () => {

@@ -6,9 +6,12 @@ import json
 import os
 import time
 
+from gi.repository import GLib
+
 import orca.settings as settings
 import orca.speech as speech
 import orca.speech_generator as speech_generator
+import orca.speechserver as speechserver
 
 _path = os.environ["MITLESEN_ORCA_TRANSCRIPT"]
 
@@ -45,12 +48,62 @@ def _speak(text, acss, interrupt):
 speech._speak = _speak
 
 
+# Say all, paced and interruptible as with a voice. Without a speech server Orca's own sayAll walks
+# the whole document at once, in a loop a key cannot stop, so the walk went on under the next test.
+# Here each utterance takes a while to "speak" (shorter than a voice: 5 ms a character), the caret
+# follows as a voice's progress moves it, and speech.stop() (any key press) interrupts, as the
+# speech-dispatcher server does (orca/speechdispatcherfactory.py).
+_say_all_state = {"run": 0, "context": None, "progress": None}
+
+
 def _say_all(utterances, progress):
-    for context, acss in utterances:
+    _say_all_state["run"] += 1
+    run = _say_all_state["run"]
+
+    def speak_next():
+        if _say_all_state["run"] != run:
+            return False
+        try:
+            context, acss = next(utterances)
+        except StopIteration:
+            _say_all_state["context"] = None
+            return False
         _record(context.utterance, acss, "sayall")
+        _say_all_state["context"] = context
+        _say_all_state["progress"] = progress
+        context.currentOffset = context.startOffset
+        context.currentEndOffset = None
+        progress(context.copy(), speechserver.SayAllContext.PROGRESS)
+
+        def spoken():
+            if _say_all_state["run"] != run:
+                return False
+            context.currentOffset = context.endOffset
+            context.currentEndOffset = None
+            progress(context.copy(), speechserver.SayAllContext.COMPLETED)
+            GLib.idle_add(speak_next)
+            return False
+
+        GLib.timeout_add(50 + 5 * len(context.utterance), spoken)
+        return False
+
+    GLib.idle_add(speak_next)
+
+
+_original_stop = speech.stop
+
+
+def _stop():
+    context, progress = _say_all_state["context"], _say_all_state["progress"]
+    if context is not None:
+        _say_all_state["run"] += 1
+        _say_all_state["context"] = None
+        GLib.idle_add(progress, context.copy(), speechserver.SayAllContext.INTERRUPTED)
+    _original_stop()
 
 
 speech.sayAll = _say_all
+speech.stop = _stop
 
 # Orca 43 decides the language of each piece of text (from the page's lang attributes) but does
 # not pass it on to the voice; carry it in the voice's family so the transcript can show it.

@@ -19,6 +19,7 @@ import { DocumentSession } from '../session/document-session';
 import { LayoutPicker, SyncOffsetControl, SyncOffsetSettings } from '../settings/DisplaySettings';
 import { StaticTranscript } from '../transcript/StaticTranscript';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { DocumentLanguages } from '../transcript/language-tags';
 import type { Layout } from '../transcript/layout-model';
 import { Notice } from '../ui/Notice';
 import { onPageLeave } from '../ui/page-leave';
@@ -113,7 +114,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
   const timingProblem = useMemo(() => (bundle.timing ? compactTimingProblem(bundle.timing) : null), [bundle.timing]);
   if (!bundle.timing || timingProblem) {
     return (
-      <>
+      <DocumentLanguages edition={bundle.edition}>
       <AppFrame
         title={bundle.edition.title.de}
         toolbar={
@@ -134,14 +135,16 @@ export function DocumentScreen(props: DocumentScreenProps) {
         main={<StaticTranscript edition={bundle.edition} layout={props.layout} />}
       />
       {status}
-      </>
+      </DocumentLanguages>
     );
   }
   return (
-    <PairEditorContext.Provider value={editor}>
-      <PlayingDocument {...screenProps} timing={bundle.timing} sessionRef={sessionRef} pairTools={pairTools} />
-      {status}
-    </PairEditorContext.Provider>
+    <DocumentLanguages edition={bundle.edition}>
+      <PairEditorContext.Provider value={editor}>
+        <PlayingDocument {...screenProps} timing={bundle.timing} sessionRef={sessionRef} pairTools={pairTools} />
+        {status}
+      </PairEditorContext.Provider>
+    </DocumentLanguages>
   );
 }
 

@@ -9,6 +9,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type FocusEvent, type Ref, type RefObject } from 'react';
 import type { Card } from '../../common/learning/cards';
 import { useT } from '../i18n';
+import { useLanguageTag } from '../transcript/language-tags';
 import type { CardsController, CardSaveState } from './cards-controller';
 
 export function excerpt(text: string, max = 50): string {
@@ -116,6 +117,7 @@ interface CardItemProps {
 
 const CardItem = memo(function CardItem({ ref, index, count, style, card, controller, saveState, onPlay, onDelete }: CardItemProps) {
   const t = useT();
+  const enTag = useLanguageTag('en');
   const id = useId();
   const [draft, setDraft] = useState({ german: card.german, english: card.english, note: card.note });
   useEffect(() => setDraft({ german: card.german, english: card.english, note: card.note }), [card.german, card.english, card.note]);
@@ -128,7 +130,7 @@ const CardItem = memo(function CardItem({ ref, index, count, style, card, contro
         <label htmlFor={`${id}-de`}>{t('cards.german')}</label>
         <textarea id={`${id}-de`} lang="de" rows={rowsFor(draft.german)} value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-en`}>{t('cards.english')}</label>
-        <textarea id={`${id}-en`} lang="en" rows={rowsFor(draft.english)} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
+        <textarea id={`${id}-en`} lang={enTag} rows={rowsFor(draft.english)} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-note`}>{t('cards.note')}</label>
         <textarea id={`${id}-note`} rows={1} value={draft.note} maxLength={10_000} placeholder={t('cards.notePlaceholder')} onChange={(e) => setDraft({ ...draft, note: e.target.value })} onBlur={commit} />
       </div>

@@ -120,3 +120,18 @@ export function resolveUiLanguage(setting: 'system' | 'de' | 'en', systemLanguag
   if (setting === 'de' || setting === 'en') return setting;
   return (systemLanguage ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
 }
+
+const languageNames: Partial<Record<UiLang, Intl.DisplayNames>> = {};
+
+/**
+ * A language's name in the UI language ("ru" → "Russian", or "Russisch" in the German UI), for
+ * the messages that name a document's second language; a tag Intl does not know is shown as given.
+ */
+export function languageName(lang: UiLang, tag: string): string {
+  const names = (languageNames[lang] ??= new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }));
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -5,7 +5,6 @@ import type { Edition } from '../../common/edition/model';
 import { buildTranscriptModel, shownLayout, type Layout } from './layout-model';
 import { Chapters } from './TranscriptView';
 import { useT } from '../i18n';
-import { LanguageTagsContext } from './language-tags';
 import './transcript.css';
 
 export function StaticTranscript({ edition, layout }: { edition: Edition; layout: Layout }) {
@@ -14,9 +13,7 @@ export function StaticTranscript({ edition, layout }: { edition: Edition; layout
   return (
     <div className="transcript-scroller">
       <article className={`transcript layout-${shownLayout(edition, layout)}`} aria-label={t('transcript.label')}>
-        <LanguageTagsContext.Provider value={edition.languageTags}>
-          <Chapters model={model} layout={layout} decorations={undefined} />
-        </LanguageTagsContext.Provider>
+        <Chapters model={model} layout={layout} decorations={undefined} />
       </article>
     </div>
   );

@@ -13,7 +13,7 @@ import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
 import { FOCUS_HOME_ATTRIBUTE } from '../ui/use-modal-dialog';
 import { pairCommand, usePairEditor } from '../translation/pair-editor';
-import { LanguageTagsContext } from './language-tags';
+import { useLanguageTag } from './language-tags';
 import './transcript.css';
 
 export type { SentenceDecoration, SentenceDecorations } from './ParagraphView';
@@ -249,7 +249,6 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
 
   return (
     <div className="transcript-scroller" ref={scrollerRef}>
-      <LanguageTagsContext.Provider value={player.edition.languageTags}>
       <article
         ref={articleRef}
         className={`transcript layout-${shownLayout(player.edition, layout)}`}
@@ -275,7 +274,6 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         </p>
         <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} grid />
       </article>
-      </LanguageTagsContext.Provider>
       {follow && <BackToCurrent follow={follow} onActivate={backToCurrent} />}
     </div>
   );
@@ -294,6 +292,7 @@ interface ChaptersProps {
 
 export const Chapters = memo(function Chapters({ model, layout, decorations, shown, pxPerSentence = 48, grid = false }: ChaptersProps) {
   const rows = grid && layout !== 'de' && layout !== 'en';
+  const enTag = useLanguageTag('en');
   return model.map(({ chapter, paragraphs }, index) => {
     const full = !shown || shown.has(index);
     const body = full && paragraphs.map((p) => <ParagraphView key={p.paragraph.id} model={p} layout={layout} decorations={decorations} grid={rows} />);
@@ -311,7 +310,7 @@ export const Chapters = memo(function Chapters({ model, layout, decorations, sho
         <h2 id={`heading-${chapter.id}`} className="chapter-heading">
           {layout !== 'en' && <span lang="de" id={`heading-${chapter.id}-de`}>{chapter.title.de}</span>}
           {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}
-          {layout !== 'de' && <span lang="en" id={`heading-${chapter.id}-en`}>{chapter.title.en}</span>}
+          {layout !== 'de' && <span lang={enTag} id={`heading-${chapter.id}-en`}>{chapter.title.en}</span>}
         </h2>
         {rows && full ? (
           <div role="grid" aria-readonly="true" aria-labelledby={`heading-${chapter.id}-de heading-${chapter.id}-en`} className="chapter-grid">

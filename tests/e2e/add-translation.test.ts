@@ -171,4 +171,22 @@ describe('adding a translation to a document of your own', () => {
     await expect.poll(() => unitSentences(target)).toEqual(joined);
     expect(await savedPairOf(target)).toEqual(joined);
   }, 120_000);
+
+  it("names the translation's language wherever the English is named, and marks its text with it", async () => {
+    // The same pairs said to be Greek (as a learner's Greek edition would be): nothing says English.
+    const opened = await app.services.handlers.loadDocument({ documentId });
+    await app.services.library.saveTranslation(documentId, { ...opened.translation!, lang: 'el' });
+    await page.reload();
+    await waitUntilReady(page);
+    const layouts = await page.getByRole('combobox', { name: 'Layout' }).locator('option').allTextContents();
+    expect(layouts).toContain('Greek only');
+    expect(layouts.join(' ')).not.toMatch(/English/);
+    expect(await page.getByRole('combobox', { name: 'Hide', exact: true }).locator('option').allTextContents()).toContain('Greek');
+    // Hidden and revealed by keyboard as the English is: h hides it, and the page says which.
+    await page.getByRole('button', { name: /^Play/ }).first().focus();
+    await page.keyboard.press('h');
+    await expect.poll(() => page.getByRole('button', { name: 'Show Greek (this sentence)' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.transcript [lang="el"]').count()).toBeGreaterThan(100);
+    expect(await page.locator('.transcript [lang="en"]').count()).toBe(0);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, messageParams, resolveUiLanguage } from '../../../renderer/i18n/format';
+import { formatMessage, languageName, messageParams, resolveUiLanguage } from '../../../renderer/i18n/format';
 import { translate } from '../../../renderer/i18n';
 
 describe('formatMessage', () => {
@@ -23,6 +23,20 @@ describe('formatMessage', () => {
 
   it('lists the params a message uses, including those in plural arms', () => {
     expect([...messageParams('{a} and {count, plural, one {# x {b}} other {# y {b}}}')].sort()).toEqual(['a', 'b', 'count']);
+  });
+});
+
+describe('the second language in messages', () => {
+  it('is named in the UI language, English unless a document says otherwise', () => {
+    expect(languageName('en', 'ru')).toBe('Russian');
+    expect(languageName('de', 'ru')).toBe('Russisch');
+    expect(languageName('de', 'el')).toBe('Griechisch');
+    expect(translate('en', 'layout.en')).toBe('English only');
+    expect(translate('de', 'layout.en')).toBe('Nur Englisch');
+    expect(translate('en', 'layout.en', undefined, 'ru')).toBe('Russian only');
+    expect(translate('de', 'learning.revealEnLabel', undefined, 'el')).toBe('Griechisch zeigen (dieser Satz)');
+    // A tag Intl cannot name is shown as it is, not dropped.
+    expect(languageName('en', 'not a tag')).toBe('not a tag');
   });
 });
 

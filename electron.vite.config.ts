@@ -7,7 +7,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The aligning process and the sentence pairing run from files of their own (main/index.ts starts them).
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'alignment-worker': resolve(__dirname, 'main/alignment/worker.ts'),
+          'pairing-worker': resolve(__dirname, 'main/parallel/pair-worker.ts'),
+        },
+      },
     },
   },
   preload: {

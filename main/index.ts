@@ -6,6 +6,7 @@ import { forwardEvents, registerBridge } from './ipc';
 import { pathsFromRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createServices, type Services } from './services';
+import { utilityWorkerLauncher } from './utility-worker';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 registerAppScheme();
@@ -19,7 +20,11 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   const paths = pathsFromRoot(root, app.getPath('userData'));
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  services = await createServices({ paths, host: 'electron', version });
+  // Long work runs off this thread, from the built workers beside this file: the aligner in a
+  // utility process, the sentence pairing in a worker thread.
+  const aligner = { launch: utilityWorkerLauncher(join(import.meta.dirname, 'alignment-worker.js')), engineHome: join(app.getPath('userData'), 'aligner') };
+  const pairingWorker = join(import.meta.dirname, 'pairing-worker.js');
+  services = await createServices({ paths, host: 'electron', version, aligner, pairingWorker });
   registerBridge(ipcMain, services.handlers);
   forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
   hardenSession(session.defaultSession);

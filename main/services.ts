@@ -23,8 +23,10 @@ export interface ServiceOptions {
   paths: AppPaths;
   host: AppInfo['host'];
   version: string;
-  /** Aligner settings for imported recordings (tests; the defaults suit real recordings). */
+  /** Aligner settings for imported recordings (tests; the desktop app its launcher; the defaults suit real recordings). */
   aligner?: RecordingImportOptions['aligner'];
+  /** The sentence-pairing worker's file, where it is not the source's (the desktop app's build). */
+  pairingWorker?: string;
 }
 
 export interface Services {
@@ -42,7 +44,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function createServices({ paths, host, version, aligner }: ServiceOptions): Promise<Services> {
+export async function createServices({ paths, host, version, aligner, pairingWorker }: ServiceOptions): Promise<Services> {
   const library = createLibrary({ transcriptsDir: paths.transcriptsDir, narrationDir: paths.narrationDir, dataDir: paths.dataDir });
   const media = createMediaCatalog((documentId) => library.mediaFolder(documentId));
   const settings = createSettingsStore(paths.dataDir);
@@ -54,7 +56,7 @@ export async function createServices({ paths, host, version, aligner }: ServiceO
   const cards = createCardsService({ dataDir: paths.dataDir, userDb, editions: library.editions, media });
   const exchange = createExchangeService({ dataDir: paths.dataDir, load: (id) => library.editions.get(id), media, jobs });
   const imports = createImportService({ dataDir: paths.dataDir, library, jobs, events, ...(aligner ? { aligner } : {}) });
-  const translations = createTranslationService({ library, jobs, events });
+  const translations = createTranslationService({ library, jobs, events, ...(pairingWorker ? { pairingWorker } : {}) });
   imports.resumeInterrupted().catch((error: unknown) => console.error('import: resuming interrupted imports failed', error));
   cards.sweepRecordings().catch((error: unknown) => console.error('cards: sweeping recordings failed', error));
 

@@ -2,13 +2,13 @@
 // job in a child process (worker.ts) and turns its messages back into a promise with progress.
 // Aborting kills the child; whatever windows it finished stay in the work folder, and the next call
 // with the same inputs and work folder goes on from there.
-import { fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchNodeWorker, type LaunchWorker } from './launch';
 import { AlignInputError, type AlignmentResult, type AlignOptions } from './types';
 import type { FromWorker, ToWorker } from './worker';
 
+export { nodeWorkerLauncher, type LaunchWorker, type WorkerProcess } from './launch';
 export type { AlignedSentence, AlignedWord, AlignmentIssue, AlignmentResult, AlignOptions, AlignProgress, SentenceInput } from './types';
 export { AlignInputError } from './types';
 
@@ -19,23 +19,17 @@ export interface AlignRunOptions extends AlignOptions {
   windowSeconds?: number;
   /** Called once at the end with the aligning process's peak resident memory. */
   onPeakMemory?: (bytes: number) => void;
-}
-
-function workerEntry(): { path: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  // From source (tests, `npm run align`) the child needs tsx to load TypeScript; a build ships worker.js.
-  if (here.endsWith('.ts')) return { path: join(here, '..', 'worker.ts'), execArgv: ['--import', 'tsx'] };
-  return { path: join(here, '..', 'worker.js'), execArgv: [] };
+  /** Starts the aligning process (default: a Node child; the desktop app passes a utility process). */
+  launch?: LaunchWorker;
 }
 
 export function alignRecording(options: AlignRunOptions): Promise<AlignmentResult> {
-  const { path, execArgv } = workerEntry();
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
       reject(options.signal.reason ?? new DOMException('Aborted', 'AbortError'));
       return;
     }
-    const child = fork(path, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = (options.launch ?? launchNodeWorker)();
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -44,11 +38,11 @@ export function alignRecording(options: AlignRunOptions): Promise<AlignmentResul
       fn();
     };
     const onAbort = () => {
-      child.kill('SIGKILL');
+      child.kill();
       finish(() => reject(options.signal?.reason ?? new DOMException('Aborted', 'AbortError')));
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('message', (message: FromWorker) => {
+    child.onMessage((message: FromWorker) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
       else if (message.type === 'result') {
         options.onPeakMemory?.(message.peakRssBytes);
@@ -57,9 +51,10 @@ export function alignRecording(options: AlignRunOptions): Promise<AlignmentResul
         const error = message.name === 'AlignInputError' ? new AlignInputError(message.message, message.file) : new Error(message.message);
         finish(() => reject(error));
       }
+      // A utility process does not end by itself (its port keeps it alive); its work is done.
+      if (message.type !== 'progress') child.kill();
     });
-    child.on('error', (error) => finish(() => reject(error)));
-    child.on('exit', (code, sig) => finish(() => reject(new Error(`the aligning process stopped unexpectedly (${sig ?? `exit code ${code}`})`))));
+    child.onExit((detail) => finish(() => reject(new Error(`the aligning process stopped unexpectedly (${detail})`))));
     const start: ToWorker = {
       type: 'start',
       engineHome: options.engineHome ?? join(tmpdir(), 'mitlesen-aligner'),

@@ -37,8 +37,8 @@ export interface RecordingImportOptions {
   uploads: Pick<Uploads, 'file' | 'discard'>;
   /** Where the aligner's work folders live (one per import, kept until it is done). */
   workRoot: string;
-  /** Passed on to the aligner (tests use short windows to get several). */
-  aligner?: Pick<AlignRunOptions, 'engineHome' | 'windowSeconds'>;
+  /** Passed on to the aligner (tests use short windows to get several; the desktop app its own launcher). */
+  aligner?: Pick<AlignRunOptions, 'engineHome' | 'windowSeconds' | 'launch'>;
 }
 
 /** The job's phases, as its progress message names them (the dialog translates them). */

@@ -3,7 +3,6 @@
 // progress and Cancel; the pairs as the learner fixes them are saved whole (saveTranslation).
 import type { AddedTranslation, TranslationBridge } from '../../common/bridge/translation-contract';
 import { BridgeError } from '../../common/bridge/contract';
-import { alignSentences } from '../../common/parallel/align';
 import { alignUnitsOf, splitHeadings, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
 import { guessLanguage } from '../../common/text/guess-language';
 import { segmentText } from '../../common/text/segment';
@@ -11,21 +10,17 @@ import type { BridgeHandlers } from '../bridge/dispatch';
 import type { BridgeEventHub } from '../bridge/events';
 import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
+import { pairInWorker } from './pairing';
 
 export interface TranslationServiceOptions {
   library: Pick<Library, 'editions' | 'saveTranslation'>;
   jobs: JobRunner;
   events: Pick<BridgeEventHub, 'emit'>;
+  /** The pairing worker's file (the desktop app's built one; default: the source beside main/parallel/pairing.ts). */
+  pairingWorker?: string;
 }
 
-class Cancelled extends Error {
-  override name = 'AbortError';
-}
-
-/** Lets the job's events (progress, a cancel) through before and after the pairing, which runs in one piece. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export function createTranslationService({ library, jobs, events }: TranslationServiceOptions): { handlers: Pick<BridgeHandlers, keyof TranslationBridge> } {
+export function createTranslationService({ library, jobs, events, pairingWorker }: TranslationServiceOptions): { handlers: Pick<BridgeHandlers, keyof TranslationBridge> } {
   return {
     handlers: {
       addTranslation: async ({ documentId, text, language }) => {
@@ -43,13 +38,12 @@ export function createTranslationService({ library, jobs, events }: TranslationS
           'add-translation',
           async (context): Promise<AddedTranslation> => {
             context.progress(0, 'pairing');
-            await breathe();
-            if (context.signal.aborted) throw new Cancelled('cancelled');
-            const aligned = alignSentences(alignUnitsOf(edition), sentences, {
+            const aligned = await pairInWorker(alignUnitsOf(edition), sentences, {
+              signal: context.signal,
               onProgress: ({ stage, fraction }) => context.progress(stage === 'pairing' ? fraction * 0.8 : 0.8 + fraction * 0.15, 'pairing'),
+              ...(pairingWorker ? { workerPath: pairingWorker } : {}),
             });
-            await breathe();
-            if (context.signal.aborted) throw new Cancelled('cancelled');
+            context.signal.throwIfAborted();
             const translation = translationFromAlignment(
               edition,
               language,

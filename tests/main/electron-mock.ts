@@ -28,6 +28,23 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+/** One utility process as the glue sees it: messages both ways, an exit, a kill. */
+export class FakeUtilityProcess extends EventEmitter {
+  posted: unknown[] = [];
+  postMessage = vi.fn((message: unknown) => void this.posted.push(message));
+  kill = vi.fn(() => true);
+}
+
+export const forkedUtilities: { modulePath: string; args: string[]; options: Record<string, unknown>; child: FakeUtilityProcess }[] = [];
+
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+    const child = new FakeUtilityProcess();
+    forkedUtilities.push({ modulePath, args, options, child });
+    return child;
+  }),
+};
+
 export const shell = { openExternal: vi.fn(async () => undefined) };
 
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };

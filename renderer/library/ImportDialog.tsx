@@ -13,6 +13,8 @@ import { FileField } from '../ui/FileField';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { ImportProgress } from './ImportProgress';
 import { useImportRun, type RunOutcome } from './use-import-run';
+import { NO_TRANSLATION, TranslationFields, translationRequest, type TranslationInput } from '../translation/TranslationFields';
+import { useTranslationRun, type TranslationOutcome } from '../translation/use-translation-run';
 import '../ui/dialog.css';
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.') + 1).toLowerCase();
@@ -27,7 +29,11 @@ const titleFromName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[_
 /** Parts in natural name order: "Teil 2" before "Teil 10". */
 const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(documentId: string): void }) {
+/**
+ * `onImported` gets the new document and, when a translation given with it could not be added, why
+ * (the document is imported all the same; the translation can be added from it later).
+ */
+export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(documentId: string, translationProblem: string | null): void }) {
   const t = useT();
   const { api, upload } = useBackend();
   const ids = useId();
@@ -40,12 +46,21 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const [timed, setTimed] = useState<{ uploadId: string; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // A translation to pair with the new document once it exists (optional).
+  const [translation, setTranslation] = useState<TranslationInput>(NO_TRANSLATION);
+  const pendingTranslation = useRef<Extract<ReturnType<typeof translationRequest>, { ok: true }> | null>(null);
+  const translationProblem = useRef<string | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('input, textarea'));
 
   // The new document is announced only once the dialog's close is handled: the close gives the
   // focus back to the opener, and the library then moves it to the new document, in that order.
   const imported = useRef<string | null>(null);
+  const done = (documentId: string | null) => {
+    setStatus(t('import.done'));
+    imported.current = documentId;
+    close();
+  };
   const finished = (outcome: RunOutcome) => {
     if (outcome.kind === 'done') {
       run.forget();
@@ -54,9 +69,14 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setTitle('');
       setTitleTyped(false);
       setAudio([]);
-      setStatus(t('import.done'));
-      imported.current = outcome.documentId;
-      close();
+      const paired = pendingTranslation.current;
+      pendingTranslation.current = null;
+      setTranslation(NO_TRANSLATION);
+      // The document exists now: its translation is paired with it, then the dialog closes.
+      if (paired && outcome.documentId) {
+        imported.current = outcome.documentId;
+        void pairing.start({ documentId: outcome.documentId, text: paired.text, format: paired.format, language: paired.language });
+      } else done(outcome.documentId);
     } else if (outcome.kind === 'cancelled') {
       setStatus(t('import.cancelled'));
     } else {
@@ -64,7 +84,14 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     }
   };
   const run = useImportRun(finished);
-  const running = run.state.step !== 'idle';
+  const pairing = useTranslationRun((outcome: TranslationOutcome) => {
+    // Imported either way; a translation not added is said where the library shows the document.
+    translationProblem.current =
+      outcome.kind === 'done' ? null : outcome.kind === 'cancelled' ? t('import.translationCancelled') : t('import.translationFailed', { message: outcome.message ?? t('translation.failedUnknown') });
+    done(imported.current);
+  });
+  const progress = pairing.state.step !== 'idle' ? pairing.state : run.state;
+  const running = progress.step !== 'idle';
 
   // Back from a run that was cancelled or failed: the Cancel button is gone, so the focus goes to
   // Import (the problem, if any, is announced as an alert).
@@ -157,6 +184,14 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setProblem(t('import.timedNeedsAudio', { name: timed.name }));
       return;
     }
+    if (translation.text.trim() !== '') {
+      const request = translationRequest(translation, t);
+      if (!request.ok) {
+        setProblem(request.problem);
+        return;
+      }
+      pendingTranslation.current = request;
+    } else pendingTranslation.current = null;
     setProblem(null);
     setStatus(t('import.started'));
     await run.start({ title: title.trim(), text, format, audio, ...(timed ? { timedText: timed.uploadId } : {}) });
@@ -173,7 +208,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
         handleClose(event);
         const documentId = imported.current;
         imported.current = null;
-        if (documentId && event.target === event.currentTarget) onImported(documentId);
+        if (documentId && event.target === event.currentTarget) onImported(documentId, translationProblem.current);
+        translationProblem.current = null;
       }}
       // A running import is stopped with its own Cancel, not by Escape closing the dialog over it.
       onCancel={(event) => running && event.preventDefault()}
@@ -192,8 +228,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           {problem}
         </p>
       )}
-      {run.state.step !== 'idle' ? (
-        <ImportProgress state={run.state} onCancel={() => void run.cancel()} />
+      {progress.step !== 'idle' ? (
+        <ImportProgress state={progress} onCancel={() => void (pairing.state.step !== 'idle' ? pairing.cancel() : run.cancel())} />
       ) : (
         <form
           className="import-form"
@@ -262,6 +298,11 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             {t('import.language')}{' '}
             {guessed === null ? t('import.language.german') : guessed === 'de' ? t('import.language.guessedGerman') : t('import.language.notGerman')}
           </p>
+          <details className="import-translation">
+            <summary>{t('import.translation')}</summary>
+            <p className="help-text">{t('import.translationHelp')}</p>
+            <TranslationFields value={translation} onChange={setTranslation} onStatus={setStatus} onProblem={setProblem} />
+          </details>
           <p className="help-text">{timed ? t('import.willUseTimes') : audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
           <button ref={submitRef} type="submit">
             {t('import.start')}

@@ -40,6 +40,8 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
   const headingId = useId();
   const [removed, setRemoved] = useState<{ removal: RemovedDocument; title: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Said after an import whose translation could not be added (the document is there all the same).
+  const [importNote, setImportNote] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const undoRef = useRef<HTMLDivElement>(null);
@@ -102,13 +104,15 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
       <ImportDialog
         open={importing}
         onClose={() => setImporting(false)}
-        onImported={(documentId) => {
+        onImported={(documentId, translationProblem) => {
           focusAfter.current = documentId;
+          setImportNote(translationProblem);
           void library.refresh();
         }}
       />
       <RunningImports />
       {problem && <Notice tone="error" title={problem} actions={[{ label: t('app.dismiss'), onClick: () => setProblem(null) }]} />}
+      {importNote && <Notice tone="warning" title={importNote} actions={[{ label: t('app.dismiss'), onClick: () => setImportNote(null) }]} />}
       {removed && (
         <div ref={undoRef}>
           <Notice

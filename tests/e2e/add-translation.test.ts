@@ -96,6 +96,8 @@ describe('adding a translation to a document of your own', () => {
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Translation', exact: true }).inputValue()).toBe(english);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    expect(await dialog().getByRole('combobox', { name: 'Format of the translation' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Tab');
     expect(await dialog().getByRole('combobox', { name: 'Language of the translation' }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await dialog().getByRole('combobox', { name: 'Language of the translation' }).inputValue()).toBe('en');
     await page.keyboard.press('Tab');

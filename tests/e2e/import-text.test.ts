@@ -1,9 +1,11 @@
 // Importing a German text by keyboard alone: the library's Import dialog takes pasted text and a
 // title, shows the narration's progress with a Cancel that leaves nothing behind, and at the end
-// lists the new document with the focus on it; it opens and plays with its words lit.
+// lists the new document with the focus on it; it opens and plays with its words lit. A translation
+// given with the text is paired with it once it is imported, and the document opens side by side.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GERMAN, RUSSIAN } from '../common/parallel/texts';
 import { openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
 
 let app: PlayerApp;
@@ -53,7 +55,7 @@ describe('importing a text', () => {
     await dialog().getByLabel(/^Choose the text file/).setInputFiles({ name: 'zehn_saetze.md', mimeType: 'text/markdown', buffer: Buffer.from(SHORT_TEXT) });
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('zehn saetze');
     expect(await dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toBe(SHORT_TEXT);
-    expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('markdown');
+    expect(await dialog().getByRole('combobox', { name: 'Format', exact: true }).inputValue()).toBe('markdown');
     await page.evaluate(() => {
       const form = document.querySelector('dialog[open] form')!;
       const data = new DataTransfer();
@@ -63,7 +65,7 @@ describe('importing a text', () => {
     await expect.poll(() => dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toBe('Ein Satz. Noch einer.');
     // The title was the file's, not typed: it follows the new file.
     expect(await dialog().getByRole('textbox', { name: 'Title' }).inputValue()).toBe('notiz');
-    expect(await dialog().getByRole('combobox', { name: 'Format' }).inputValue()).toBe('plain');
+    expect(await dialog().getByRole('combobox', { name: 'Format', exact: true }).inputValue()).toBe('plain');
     await dialog().getByLabel(/^Choose the text file/).setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
     await expect.poll(() => dialog().getByRole('alert').textContent()).toBe('“bild.png” is not a text file (.txt, .md, EPUB, WebVTT, SRT or JSON).');
     await page.keyboard.press('Escape');
@@ -111,5 +113,57 @@ describe('importing a text', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await waitForPlaying(page, true);
     await expect.poll(() => page.locator('.is-current-word').count()).toBe(1);
+  });
+
+  it('imports a text with its translation, pairs the two once imported, and opens them side by side', async () => {
+    const { page } = app;
+    await page.reload();
+    await waitUntilReady(page);
+    await fillIn(GERMAN.join('\n\n'), 'Die Mauer');
+    await dialog().getByRole('combobox', { name: 'Format', exact: true }).selectOption('markdown');
+    // The translation is optional, behind its disclosure: opened from the keyboard.
+    const disclosure = dialog().locator('summary', { hasText: 'Its translation (optional)' });
+    await disclosure.focus();
+    await page.keyboard.press('Enter');
+    const translation = dialog().getByRole('textbox', { name: 'Translation', exact: true });
+    await translation.focus();
+    await translation.fill(RUSSIAN.join('\n\n'));
+    await dialog().getByRole('combobox', { name: 'Format of the translation' }).selectOption('markdown');
+    await dialog().getByRole('combobox', { name: 'Language of the translation' }).selectOption('ru');
+    await dialog().getByRole('button', { name: 'Import', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+
+    const added = (await ownDocuments()).find((d) => d.title.de === 'Die Mauer')!;
+    expect(added).toMatchObject({ languages: ['de', 'en'], status: 'ready' });
+    const opened = await app.services.handlers.loadDocument({ documentId: added.id });
+    expect(opened.translation).toMatchObject({ lang: 'ru' });
+    // Every sentence of the document in one pair, in order.
+    expect(opened.translation!.pairs.flatMap((pair) => pair.a)).toEqual(opened.edition.sentences.map((sentence) => sentence.id));
+    // No note of a translation not added.
+    expect(await page.locator('.library .notice').count()).toBe(0);
+    const open = page.getByRole('button', { name: 'Open Die Mauer' });
+    await expect.poll(() => focused(open)).toBe(true);
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    await expect.poll(() => page.locator('.transcript.layout-side-by-side').count()).toBe(1);
+    // The first German sentence beside its Russian, in a row of their own.
+    const first = page.locator('.transcript [data-unit]', { hasText: 'Im November 1989 fiel in Berlin die Mauer.' });
+    expect(await first.locator('.cell[lang="ru"]').textContent()).toBe('В ноябре 1989 года в Берлине пала стена.');
+  });
+
+  it('imports the text all the same when its translation cannot be paired, and says why', async () => {
+    const { page } = app;
+    await page.reload();
+    await waitUntilReady(page);
+    await fillIn(SHORT_TEXT, 'Ohne Übersetzung');
+    await dialog().locator('summary', { hasText: 'Its translation (optional)' }).click();
+    // The German again where its translation should be: the pairing refuses it.
+    await dialog().getByRole('textbox', { name: 'Translation', exact: true }).fill(SENTENCES);
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+    const added = (await ownDocuments()).find((d) => d.title.de === 'Ohne Übersetzung');
+    expect(added).toMatchObject({ languages: ['de'], status: 'ready' });
+    await expect.poll(() => page.locator('.library .notice').textContent()).toContain('Imported without its translation: text: this looks German, like the document; choose its translation.');
   });
 });

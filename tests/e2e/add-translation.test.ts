@@ -174,6 +174,39 @@ describe('adding a translation to a document of your own', () => {
     expect(await savedPairOf(target)).toEqual(joined);
   }, 120_000);
 
+  it('lists the uncertain pairs under Check pairs, and one confirmed by keyboard leaves the list and loses its mark', async () => {
+    // Two pairs the aligner was unsure of (as a translation with a missing sentence would give).
+    const opened = await app.services.handlers.loadDocument({ documentId });
+    const unsure = [5, 9];
+    const pairs = opened.translation!.pairs.map((pair, k) => (unsure.includes(k) ? { ...pair, confidence: 0.2 } : { ...pair, confidence: 1 }));
+    await app.services.library.saveTranslation(documentId, { ...opened.translation!, pairs });
+    await page.reload();
+    await waitUntilReady(page);
+    const first = pairs[5]!.a[0]!;
+    await expect.poll(() => page.locator('.sentence[data-lang="de"][data-pair-check]').count()).toBe(pairs[5]!.a.length + pairs[9]!.a.length);
+
+    const button = page.getByRole('button', { name: 'Check pairs (2)' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const check = page.getByRole('dialog', { name: '2 pairs to check' });
+    await expect.poll(() => check.isVisible()).toBe(true);
+    // The focus starts on the first pair's first button ("Go to the pair"); the next confirms it.
+    expect(await check.getByRole('button', { name: 'Go to the pair' }).first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Right as it is');
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText).toContain('Marked as right. Control Z undoes.');
+    await expect.poll(() => page.getByRole('dialog', { name: '1 pair to check' }).isVisible()).toBe(true);
+    // Saved, and the transcript's mark is gone from the confirmed pair only.
+    expect((await app.services.handlers.loadDocument({ documentId })).translation!.pairs[5]!.confidence).toBe(1);
+    expect(await page.locator(`.sentence[data-lang="de"][data-sentence="${first}"][data-pair-check]`).count()).toBe(0);
+    expect(await page.locator('.sentence[data-lang="de"][data-pair-check]').count()).toBe(pairs[9]!.a.length);
+    // The focus went on to the next pair's buttons.
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Check pairs (1)' }).isVisible()).toBe(true);
+  }, 60_000);
+
   it("names the translation's language wherever the English is named, and marks its text with it", async () => {
     // The same pairs said to be Greek (as a learner's Greek edition would be): nothing says English.
     const opened = await app.services.handlers.loadDocument({ documentId });

@@ -35,37 +35,52 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
-  const { api, events, upload } = useBackend();
+/**
+ * One job a dialog started, followed through the job events: its progress (and phase, by
+ * `stepOf` its message) into `state`, and its end (done, cancelled or failed) to `onEnd`. One
+ * subscription for the dialog's life (in browser mode the event stream closes with its last
+ * listener); only the job in `job` counts.
+ */
+export function useFollowedJob(onEnd: (event: JobEvent) => void, stepOf: (message: string | undefined) => RunStep | undefined = () => undefined) {
+  const { events } = useBackend();
   const [state, setState] = useState<RunState>({ step: 'idle' });
   const job = useRef<string | null>(null);
-  const uploadAbort = useRef<AbortController | null>(null);
-  // Cancel pressed before the job had its id: it is cancelled as soon as the id arrives.
-  const cancelAsked = useRef(false);
-  // File -> upload id, for files already sent in this dialog's life.
-  const sent = useRef(new Map<File, string>());
-  const outcome = useRef(onOutcome);
-  outcome.current = onOutcome;
-
-  // One subscription for the dialog's life (in browser mode the event stream closes with its last
-  // listener); only this dialog's job counts.
+  const end = useRef(onEnd);
+  end.current = onEnd;
+  const step = useRef(stepOf);
+  step.current = stepOf;
   useEffect(
     () =>
       events.on('job', (event: JobEvent) => {
         if (event.jobId !== job.current) return;
         if (event.state === 'running' || event.state === 'queued') {
-          const step = JOB_STEPS[event.message ?? ''];
-          setState((s) => (s.step === 'idle' ? s : { ...s, step: step ?? s.step, progress: event.progress, secondsLeft: event.secondsLeft ?? null }));
+          const phase = step.current(event.message);
+          setState((s) => (s.step === 'idle' ? s : { ...s, step: phase ?? s.step, progress: event.progress, secondsLeft: event.secondsLeft ?? null }));
           return;
         }
         job.current = null;
         setState({ step: 'idle' });
-        if (event.state === 'done') outcome.current({ kind: 'done', documentId: (event.result as { documentId?: string } | undefined)?.documentId ?? null });
-        else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
-        else outcome.current({ kind: 'failed', message: event.error?.message ?? '' });
+        end.current(event);
       }),
     [events],
   );
+  return { state, setState, job };
+}
+
+export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
+  const { api, upload } = useBackend();
+  const outcome = useRef(onOutcome);
+  outcome.current = onOutcome;
+  const { state, setState, job } = useFollowedJob((event) => {
+    if (event.state === 'done') outcome.current({ kind: 'done', documentId: (event.result as { documentId?: string } | undefined)?.documentId ?? null });
+    else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
+    else outcome.current({ kind: 'failed', message: event.error?.message ?? '' });
+  }, (message) => JOB_STEPS[message ?? '']);
+  const uploadAbort = useRef<AbortController | null>(null);
+  // Cancel pressed before the job had its id: it is cancelled as soon as the id arrives.
+  const cancelAsked = useRef(false);
+  // File -> upload id, for files already sent in this dialog's life.
+  const sent = useRef(new Map<File, string>());
 
   async function sendAll(files: readonly File[], signal: AbortSignal): Promise<string[]> {
     const total = files.reduce((n, f) => n + f.size, 0);

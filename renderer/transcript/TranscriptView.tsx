@@ -66,8 +66,10 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     const step = () => {
       const unit = unitOf();
       const active = document.activeElement;
-      // The reader moved on: leave the focus where they put it.
+      // The reader moved on: leave the focus where they put it. A dialog's (Check pairs, where the
+      // fix was made) is the reader's too: the transcript is behind it.
       if (given && active && active !== document.body && active !== unit) return;
+      if (active?.closest('dialog[open]')) return;
       if (unit && active !== unit) moveRovingFocus(articleRef.current, unit, true);
       if (unit) given = true;
       if (!unit) {

@@ -1,37 +1,22 @@
 // The pairing job of a translation, as a dialog runs it: start it, follow its events (progress,
 // then done, cancelled or failed), cancel it. "Add translation…" and the import dialog (whose
 // translation is paired once the new document exists) both run it.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
-import type { JobEvent } from '../../common/bridge/events';
 import { useBackend } from '../bridge/backend-context';
-import type { RunState } from '../library/use-import-run';
+import { useFollowedJob } from '../library/use-import-run';
 
 export type TranslationOutcome = { kind: 'done'; added: AddedTranslation } | { kind: 'cancelled' } | { kind: 'failed'; message: string | null };
 
 export function useTranslationRun(onOutcome: (outcome: TranslationOutcome) => void) {
-  const { api, events } = useBackend();
-  const [state, setState] = useState<RunState>({ step: 'idle' });
-  const job = useRef<string | null>(null);
+  const { api } = useBackend();
   const outcome = useRef(onOutcome);
   outcome.current = onOutcome;
-
-  useEffect(
-    () =>
-      events.on('job', (event: JobEvent) => {
-        if (event.jobId !== job.current) return;
-        if (event.state === 'queued' || event.state === 'running') {
-          setState((s) => (s.step === 'idle' ? s : { ...s, progress: event.progress, secondsLeft: event.secondsLeft ?? null }));
-          return;
-        }
-        job.current = null;
-        setState({ step: 'idle' });
-        if (event.state === 'done') outcome.current({ kind: 'done', added: event.result as AddedTranslation });
-        else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
-        else outcome.current({ kind: 'failed', message: event.error?.message ?? null });
-      }),
-    [events],
-  );
+  const { state, setState, job } = useFollowedJob((event) => {
+    if (event.state === 'done') outcome.current({ kind: 'done', added: event.result as AddedTranslation });
+    else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
+    else outcome.current({ kind: 'failed', message: event.error?.message ?? null });
+  });
 
   async function start(request: { documentId: string; text: string; format: 'plain' | 'markdown'; language: string }): Promise<void> {
     setState({ step: 'pairing', progress: 0, secondsLeft: null, cancelling: false, jobId: null });

@@ -5,7 +5,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'electron-vite';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,11 @@ beforeAll(async () => {
   await cp(join(root, 'renderer', 'index.html'), join(scanDir, 'renderer', 'index.html'));
   await writeFile(join(scanDir, 'package.json'), await readFile(join(root, 'package.json')));
 
+  // Electronegativity fetches translations of its messages at every run (with got), and there is no
+  // internet here: the failed request's retry surfaced as an unhandled rejection, which fails the
+  // run. Its English messages ship with it, so that one fetch is answered "offline" without a request.
+  const gotPath = require.resolve('got', { paths: [dirname(require.resolve('@doyensec/electronegativity/package.json'))] });
+  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: () => Promise.reject(new Error('offline')) } as unknown as NodeJS.Module;
   const electronVersion = (JSON.parse(await readFile(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
   const run = require('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<{ issues: Finding[]; errors: typeof parseErrors }>;
   const result = await run({

@@ -169,6 +169,7 @@ export const CONTEXT_KEYS: readonly ContextKey[] = [
   { keys: 'd', id: 'pairJoinBelow', group: 'transcript' },
   { keys: 'x', id: 'pairSplit', group: 'transcript' },
   { keys: 'Shift+x', id: 'pairUntranslated', group: 'transcript' },
+  { keys: 'y', id: 'pairConfirm', group: 'transcript' },
   { keys: 'Ctrl+z / Ctrl+Shift+z', id: 'pairUndo', group: 'transcript' },
   { keys: 'Ctrl+z', id: 'undoDeleteNote', group: 'notesSearch' },
   { keys: 'Escape', id: 'escape', group: 'app' },

@@ -66,7 +66,7 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
   const editor = usePairEditor();
   const player = usePlayer();
   const id = useId();
-  const { dialogRef, handleClose, close } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.timing-check-list button'));
+  const { dialogRef, handleClose, close, closeAndFocus } = useModalDialog(open, onClose, (dialog) => dialog.querySelector<HTMLElement>('.timing-check-list button'));
   const byId = useMemo(() => new Map(player.edition.sentences.map((s) => [s.id, s.de])), [player.edition]);
   return (
     <dialog ref={dialogRef} className="modal-dialog timing-check-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-help`} onClose={handleClose}>
@@ -106,10 +106,9 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
                 <button
                   type="button"
                   onClick={() => {
-                    close();
                     player.playFromSentence(first);
                     player.pause();
-                    focusSentence(first);
+                    closeAndFocus(() => focusSentence(first));
                   }}
                 >
                   {t('pairs.action.go')}

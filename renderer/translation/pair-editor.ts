@@ -126,8 +126,8 @@ export function usePairEditor(): PairEditor | null {
 
 /**
  * The pair fix a key asks for in the transcript (common/keymap.ts lists them): u joins with the pair
- * above, d with the one below, x splits, Shift+X marks untranslated; Ctrl+Z undoes, Ctrl+Shift+Z or
- * Ctrl+Y does again (Cmd on macOS).
+ * above, d with the one below, x splits, Shift+X marks untranslated, y says the pair is right as it
+ * is; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y does again (Cmd on macOS).
  */
 export function pairCommand(event: { key: string; shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): PairEdit | 'undo' | 'redo' | null {
   if (event.altKey) return null;
@@ -138,7 +138,7 @@ export function pairCommand(event: { key: string; shiftKey: boolean; altKey: boo
   }
   if (key === 'x') return event.shiftKey ? 'untranslated' : 'split';
   if (event.shiftKey) return null;
-  return key === 'u' ? 'joinAbove' : key === 'd' ? 'joinBelow' : null;
+  return key === 'u' ? 'joinAbove' : key === 'd' ? 'joinBelow' : key === 'y' ? 'confirm' : null;
 }
 
 /** Sentences whose pair is uncertain (document sentences and the carriers of their translation), for the transcript's mark. */

@@ -18,6 +18,11 @@ export interface ModalDialog {
   handleClose(event: SyntheticEvent<HTMLDialogElement>): void;
   /** Closes the dialog the way Escape does. */
   close(): void;
+  /**
+   * Closes the dialog and, once it is closed, lets `focus` put the focus somewhere of the caller's
+   * choosing instead of back on the opener: a "go to" that moves the reader.
+   */
+  closeAndFocus(focus: () => void): void;
 }
 
 const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]';
@@ -76,6 +81,7 @@ export function useModalDialog(
 ): ModalDialog {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const focusAfterClose = useRef<(() => void) | null>(null);
   // Read at open time, so callers may pass an inline function without re-running the effect.
   const initialFocusRef = useRef(initialFocus);
   initialFocusRef.current = initialFocus;
@@ -115,6 +121,9 @@ export function useModalDialog(
       flushSync(onClose);
       const target = returnFocus.current;
       returnFocus.current = null;
+      const elsewhere = focusAfterClose.current;
+      focusAfterClose.current = null;
+      if (elsewhere) return elsewhere();
       // The opener may have gone while the dialog was open (a chapter re-rendered, a list changed).
       const back = target?.isConnected ? target : focusHome();
       if (!back) return;
@@ -122,6 +131,11 @@ export function useModalDialog(
       if (document.activeElement !== back) focusHome()?.focus();
     },
     close() {
+      focusAfterClose.current = null;
+      dialogRef.current?.close();
+    },
+    closeAndFocus(focus) {
+      focusAfterClose.current = focus;
       dialogRef.current?.close();
     },
   };

@@ -123,7 +123,7 @@ describe('adding a translation to a document of your own', () => {
     expect(found.transcript.some((hit) => hit.lang === 'en')).toBe(true);
 
     // Side by side (the default layout), both languages lit as the German plays.
-    await expect.poll(() => page.locator('.transcript.layout-side-by-side').count()).toBe(1);
+    await expect.poll(() => page.locator('.transcript.layout-side-by-side').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: /^Play/ }).first().focus();
     await page.keyboard.press('Space');
     await waitForPlaying(page, true);
@@ -201,10 +201,14 @@ describe('adding a translation to a document of your own', () => {
     expect((await app.services.handlers.loadDocument({ documentId })).translation!.pairs[5]!.confidence).toBe(1);
     expect(await page.locator(`.sentence[data-lang="de"][data-sentence="${first}"][data-pair-check]`).count()).toBe(0);
     expect(await page.locator('.sentence[data-lang="de"][data-pair-check]').count()).toBe(pairs[9]!.a.length);
-    // The focus went on to the next pair's buttons.
-    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('button', { name: 'Check pairs (1)' }).isVisible()).toBe(true);
+    // The focus went on to the next pair's first button: Go to the pair, where y says it is right.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go to the pair');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedUnit).toBe(pairs[9]!.a[0]!);
+    await page.keyboard.press('y');
+    await expect.poll(async () => (await app.services.handlers.loadDocument({ documentId })).translation!.pairs[9]!.confidence).toBe(1);
+    await expect.poll(() => page.locator('.sentence[data-lang="de"][data-pair-check]').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^Check pairs/ }).count()).toBe(0);
   }, 60_000);
 
   it("names the translation's language wherever the English is named, and marks its text with it", async () => {

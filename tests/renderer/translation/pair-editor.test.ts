@@ -96,6 +96,8 @@ describe('pairCommand', () => {
     expect(key('d')).toBe('joinBelow');
     expect(key('x')).toBe('split');
     expect(key('X', { shiftKey: true })).toBe('untranslated');
+    expect(key('y')).toBe('confirm');
+    expect(key('Y', { shiftKey: true })).toBeNull();
     expect(key('z', { ctrlKey: true })).toBe('undo');
     expect(key('z', { metaKey: true })).toBe('undo');
     expect(key('Z', { ctrlKey: true, shiftKey: true })).toBe('redo');

@@ -29,6 +29,22 @@ async function focusThrough(control: Locator): Promise<void> {
 /** On Play, where Orca is in focus mode. */
 const focusPlay = () => focusThrough(sr.page.getByRole('button', { name: 'Play', exact: true }));
 
+/**
+ * Paused, and staying so: a Space the test before sent may reach the page late (Orca passes keys
+ * on when it is free), so the pause must hold for a second before a test starts playing.
+ */
+async function pausedForGood(): Promise<void> {
+  const pause = sr.page.getByRole('button', { name: 'Pause', exact: true });
+  const play = sr.page.getByRole('button', { name: 'Play', exact: true });
+  for (let i = 0; i < 5; i++) {
+    if (await pause.count()) await pause.click();
+    await play.waitFor();
+    await sleep(1000);
+    if (await play.count()) return;
+  }
+  throw new Error('playback would not stay paused');
+}
+
 /** Milliseconds from a key to the first thing Orca says about it. */
 async function replyMs(key: string, pattern: RegExp = /./): Promise<number> {
   const mark = sr.transcript.mark();
@@ -146,6 +162,7 @@ describe('reading and listening with Orca', () => {
   });
 
   it('plays without chatter, says a chapter change once, and where-am-I while playing', async () => {
+    await pausedForGood();
     await focusPlay();
     const start = sr.transcript.mark();
     await press(sr, 'space');
@@ -165,6 +182,7 @@ describe('reading and listening with Orca', () => {
   });
 
   it('answers the keys while playing as promptly as paused, as the page is not laid out again every frame', async () => {
+    await pausedForGood();
     await focusPlay();
     const paused: number[] = [];
     for (let i = 0; i < 2; i++) paused.push(await replyMs('Tab'), await replyMs('shift+Tab', /Play push button/));
@@ -199,16 +217,16 @@ describe('reading and listening with Orca', () => {
     const box = sr.page.getByRole('checkbox', { name: /Announce each sentence/ });
     if (!(await box.isChecked())) await box.check();
     await sr.page.keyboard.press('Escape');
-    // Paused, whatever the keys before left playing (Space goes to whichever button has the focus).
     const pause = sr.page.getByRole('button', { name: 'Pause', exact: true });
     const play = sr.page.getByRole('button', { name: 'Play', exact: true });
-    if (await pause.count()) await pause.click();
-    await play.waitFor();
+    await pausedForGood();
     await focusPlay();
     const start = sr.transcript.mark();
     await press(sr, 'space');
     await pause.waitFor({ timeout: 5000 });
     await sleep(9000);
+    // Still playing: nothing paused it meanwhile.
+    expect(await pause.count()).toBe(1);
     await press(sr, 'space');
     await play.waitFor({ timeout: 5000 });
     console.log('[orca] 9 s of playing, sentences on →\n    ' + sr.transcript.text(start).join('\n    '));

@@ -202,7 +202,9 @@ describe('reading and listening with Orca', () => {
     const chapter = await replyMs('Next', /Chapter \d+ of 17/);
     await press(sr, 'space');
     console.log(`[timing] Tab reply paused ${paused.join(', ')} ms; playing ${playing.join(', ')} ms; chapter announced after ${chapter} ms; layout ${Math.round(layoutSeconds * 1000)} ms in 3 s of playing; ${events.perSecond.toFixed(1)} accessibility events a second ${JSON.stringify(events.byKind)}`);
-    expect(layoutSeconds).toBeLessThan(0.3);
+    // Layout took 1.4-1.8 s of every 3 s when the words were laid out anew each frame; now 0.07-0.22 s
+    // (the upper end on a busy CI machine): the bound sits well between.
+    expect(layoutSeconds).toBeLessThan(0.6);
     expect(events.perSecond).toBeLessThan(10);
     expect(median(playing)).toBeLessThan(500);
     // The chapter's announcement came (replyMs waits 10 s for it); its delay is reported above, not

@@ -69,12 +69,11 @@ export function useFollowedJob(onEnd: (event: JobEvent) => void, stepOf: (messag
 
 export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
   const { api, upload } = useBackend();
-  const outcome = useRef(onOutcome);
-  outcome.current = onOutcome;
+  // useFollowedJob calls the newest of these callbacks, so they may use this render's onOutcome.
   const { state, setState, job } = useFollowedJob((event) => {
-    if (event.state === 'done') outcome.current({ kind: 'done', documentId: (event.result as { documentId?: string } | undefined)?.documentId ?? null });
-    else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
-    else outcome.current({ kind: 'failed', message: event.error?.message ?? '' });
+    if (event.state === 'done') onOutcome({ kind: 'done', documentId: (event.result as { documentId?: string } | undefined)?.documentId ?? null });
+    else if (event.state === 'cancelled') onOutcome({ kind: 'cancelled' });
+    else onOutcome({ kind: 'failed', message: event.error?.message ?? '' });
   }, (message) => JOB_STEPS[message ?? '']);
   const uploadAbort = useRef<AbortController | null>(null);
   // Cancel pressed before the job had its id: it is cancelled as soon as the id arrives.
@@ -125,7 +124,7 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
     } catch (error) {
       uploadAbort.current = null;
       setState({ step: 'idle' });
-      outcome.current(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: messageOf(error) });
+      onOutcome(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: messageOf(error) });
     }
   }
 

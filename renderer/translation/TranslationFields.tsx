@@ -3,11 +3,11 @@
 // document's chapters), and its language from a list or as a tag. Shared by "Add translation…"
 // and the import dialog, whose translation is optional. The state is the caller's
 // (TranslationInput); `translationRequest` checks it and turns it into what the bridge takes.
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { BOOK_EXTENSIONS } from '../../common/bridge/import-contract';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useBackend } from '../bridge/backend-context';
-import { useT, useUiLanguage, type Translate } from '../i18n';
+import { languageName, useT, useUiLanguage, type Translate } from '../i18n';
 import { FileField } from '../ui/FileField';
 
 /** Languages offered first; any other can be typed as a tag. */
@@ -46,7 +46,6 @@ export function TranslationFields({ value, onChange, onStatus, onProblem }: { va
   const ui = useUiLanguage();
   const ids = useId();
   const { api, upload } = useBackend();
-  const names = useMemo(() => new Intl.DisplayNames([ui], { type: 'language' }), [ui]);
   const guessed = value.text.trim() === '' ? null : guessLanguage(value.text);
 
   const readFile = async (file: File) => {
@@ -86,7 +85,7 @@ export function TranslationFields({ value, onChange, onStatus, onProblem }: { va
       <select id={`${ids}-lang`} value={value.language} onChange={(event) => onChange({ ...value, language: event.target.value })}>
         {COMMON_LANGUAGES.map((tag) => (
           <option key={tag} value={tag}>
-            {names.of(tag) ?? tag}
+            {languageName(ui, tag)}
           </option>
         ))}
         <option value={OTHER}>{t('translation.otherLanguage')}</option>

@@ -1,7 +1,6 @@
 // The pairing job of a translation, as a dialog runs it: start it, follow its events (progress,
 // then done, cancelled or failed), cancel it. "Add translation…" and the import dialog (whose
 // translation is paired once the new document exists) both run it.
-import { useRef } from 'react';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
 import { useBackend } from '../bridge/backend-context';
 import { useFollowedJob } from '../library/use-import-run';
@@ -10,12 +9,10 @@ export type TranslationOutcome = { kind: 'done'; added: AddedTranslation } | { k
 
 export function useTranslationRun(onOutcome: (outcome: TranslationOutcome) => void) {
   const { api } = useBackend();
-  const outcome = useRef(onOutcome);
-  outcome.current = onOutcome;
   const { state, setState, job } = useFollowedJob((event) => {
-    if (event.state === 'done') outcome.current({ kind: 'done', added: event.result as AddedTranslation });
-    else if (event.state === 'cancelled') outcome.current({ kind: 'cancelled' });
-    else outcome.current({ kind: 'failed', message: event.error?.message ?? null });
+    if (event.state === 'done') onOutcome({ kind: 'done', added: event.result as AddedTranslation });
+    else if (event.state === 'cancelled') onOutcome({ kind: 'cancelled' });
+    else onOutcome({ kind: 'failed', message: event.error?.message ?? null });
   });
 
   async function start(request: { documentId: string; text: string; format: 'plain' | 'markdown'; language: string }): Promise<void> {
@@ -26,7 +23,7 @@ export function useTranslationRun(onOutcome: (outcome: TranslationOutcome) => vo
       setState((s) => (s.step === 'idle' ? s : { ...s, jobId }));
     } catch (error) {
       setState({ step: 'idle' });
-      outcome.current({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      onOutcome({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }
 

@@ -38,6 +38,8 @@ export interface EditionInput {
   id: string;
   /** ['de'] for German only, ['de', 'en'] (the default) for a bilingual edition. */
   languages?: readonly Lang[];
+  /** The language of a slot's text where it is not the slot's name (see Edition.languageTags). */
+  languageTags?: Partial<Record<Lang, string>>;
   /** In German only, `en` may be left '' (it is made '' whatever it holds). */
   title: Bilingual;
   speakers: readonly Speaker[];
@@ -129,5 +131,15 @@ export function buildEdition(input: EditionInput): Edition {
     }
   }
 
-  return { id: input.id, languages, title: text(input.title), speakers, chapters, paragraphs, sentences };
+  const tags = Object.entries(input.languageTags ?? {}).filter(([lang, tag]) => languages.includes(lang as Lang) && tag && tag !== lang);
+  return {
+    id: input.id,
+    languages,
+    ...(tags.length > 0 ? { languageTags: Object.fromEntries(tags) as Partial<Record<Lang, string>> } : {}),
+    title: text(input.title),
+    speakers,
+    chapters,
+    paragraphs,
+    sentences,
+  };
 }

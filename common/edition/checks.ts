@@ -4,7 +4,8 @@
 // reports every problem it can. The sections collect checked plain data as they go; when nothing
 // is wrong, that data is what ./build.ts turns into the model. Format: transcripts/README.md.
 
-import { isSeq, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { LANGUAGE_TAG } from './language-tags';
 import { LANGS, type Bilingual, type Lang } from './model';
 import type { EditionInput } from './build';
 import { checkChapters } from './check-chapters';
@@ -13,7 +14,7 @@ import { checkSpeakers } from './check-speakers';
 import { newCheckState, textShape, type CheckState } from './check-state';
 import { readText, describe, type Field, type NodeReader } from './yaml-nodes';
 
-const TOP_KEYS = ['id', 'languages', 'title', 'speakers', 'chapters', 'paragraphs'] as const;
+const TOP_KEYS = ['id', 'languages', 'language_tags', 'title', 'speakers', 'chapters', 'paragraphs'] as const;
 const DOCUMENT_ID = /^[a-z0-9-]+$/;
 
 /** The checked data of the edition, or null when a problem was reported (or a value is unusable). */
@@ -38,6 +39,7 @@ export function checkEdition(read: NodeReader, root: YAMLMap): EditionInput | nu
   // Read first: whether English is required or refused depends on it everywhere below.
   const languages = readLanguages(state, top.get('languages'));
   state.english = languages.includes('en');
+  const languageTags = readLanguageTags(state, top.get('language_tags'), languages);
 
   let title: Bilingual | null = null;
   const titleField = top.get('title');
@@ -63,7 +65,8 @@ export function checkEdition(read: NodeReader, root: YAMLMap): EditionInput | nu
   if (chaptersField) checkChapters(state, chaptersField);
 
   if (state.read.problemCount > 0 || id === null || title === null) return null;
-  return toInput(state, id, languages, title);
+  const input = toInput(state, id, languages, title);
+  return input && languageTags ? { ...input, languageTags } : input;
 }
 
 /**
@@ -99,6 +102,27 @@ function readLanguages(state: CheckState, field: Field | undefined): Lang[] {
   }
   found.add('de');
   return LANGS.filter((lang) => found.has(lang));
+}
+
+/**
+ * `language_tags`: which language each slot's text is in, where it is not the slot's name (a
+ * French text in de: `{ de: fr }`). Absent: German, and English.
+ */
+function readLanguageTags(state: CheckState, field: Field | undefined, languages: readonly Lang[]): Partial<Record<Lang, string>> | null {
+  if (!field) return null;
+  if (!isMap(field.value)) {
+    state.read.add(field.keyLine, `"language_tags" must be a mapping from de or en to a language tag, e.g. { de: fr } (found ${describe(field.value)})`);
+    return null;
+  }
+  const tags: Partial<Record<Lang, string>> = {};
+  for (const [lang, tagField] of state.read.fields(field.value, '"language_tags"', languages)) {
+    const value = readText(tagField.value);
+    if (value.kind !== 'text' || !LANGUAGE_TAG.test(value.text)) {
+      const found = value.kind === 'text' ? `"${value.text}"` : value.kind === 'empty' ? 'nothing' : value.found;
+      state.read.add(tagField.keyLine, `the language of ${lang} must be a BCP 47 tag such as fr, ru or pt-BR (found ${found})`);
+    } else tags[lang as Lang] = value.text;
+  }
+  return Object.keys(tags).length > 0 ? tags : null;
 }
 
 /** The records as plain data; null if any value the model needs is missing. */

@@ -5,7 +5,7 @@
 // edition as buildEdition(input); tests/common/edition/write.test.ts holds it to that.
 
 import { stringify } from 'yaml';
-import { LANGS, type Bilingual } from './model';
+import { LANGS, type Bilingual, type Lang } from './model';
 import type { EditionInput } from './build';
 
 export function writeEdition(input: EditionInput): string {
@@ -32,7 +32,9 @@ export function writeEdition(input: EditionInput): string {
       : {}),
   }));
 
-  const document = { id: input.id, languages, title: text(input.title), speakers, chapters, paragraphs };
+  const tags = Object.entries(input.languageTags ?? {}).filter(([lang, tag]) => languages.includes(lang as Lang) && tag && tag !== lang);
+  const languageTags = tags.length > 0 ? { language_tags: Object.fromEntries(tags) } : {};
+  const document = { id: input.id, languages, ...languageTags, title: text(input.title), speakers, chapters, paragraphs };
   // lineWidth 0: one value per line, never folded, so a diff shows exactly which sentence changed.
   return stringify(document, { lineWidth: 0 });
 }

@@ -5,7 +5,6 @@
 // so the transcript, search, notes, cards and the learning tools work on it unchanged.
 import type { ChapterInput, EditionInput, ParagraphInput } from '../edition/build';
 import { chapterId, paragraphId, sentenceId } from '../edition/ids';
-import type { Lang } from '../edition/model';
 
 export type TextFormat = 'plain' | 'markdown';
 
@@ -13,12 +12,15 @@ export interface TextSource {
   title: string;
   text: string;
   format: TextFormat;
-  /** German for now: the edition model's first language is German (see common/edition/model.ts). */
-  language: Extract<Lang, 'de'>;
+  /**
+   * The text's language, a BCP 47 tag ('de', 'fr', 'pt-BR'). The text fills the edition's first
+   * slot, which is tagged with it (see common/edition/language-tags.ts).
+   */
+  language: string;
 }
 
 /** Splits one paragraph's text into sentences (the app's segmenter). */
-export type Segmenter = (paragraph: string, language: Lang) => string[];
+export type Segmenter = (paragraph: string, language: string) => string[];
 
 export class TextEditionError extends Error {
   override name = 'TextEditionError';
@@ -135,7 +137,8 @@ export function textToEdition(source: TextSource, id: string, segment: Segmenter
   if (paragraphs.length === titleParagraphs) throw new TextEditionError('The text has no sentences to read.');
   return {
     id,
-    languages: [source.language],
+    languages: ['de'],
+    ...(source.language !== 'de' ? { languageTags: { de: source.language } } : {}),
     title: bilingual(title),
     speakers: [],
     chapters,

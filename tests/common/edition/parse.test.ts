@@ -416,6 +416,24 @@ describe('an edition in German only', () => {
   });
 });
 
+describe('the language of each text', () => {
+  const german = () => fixture('valid-german-only.yaml');
+
+  it('is the slot\'s name unless language_tags says otherwise: a French text in de is tagged fr', () => {
+    const plain = parseEdition(german(), 'e.yaml');
+    expect(plain.ok && plain.edition.languageTags).toBeUndefined();
+    const french = parseEdition(german().replace('languages: [de]', 'languages: [de]\nlanguage_tags: { de: fr-CA }'), 'e.yaml');
+    expect(french.ok ? french.edition.languageTags : messages(french)).toEqual({ de: 'fr-CA' });
+  });
+
+  it('reports a tag that is not BCP 47, a slot the edition lacks, and a value that is not a mapping', () => {
+    const tagged = (value: string) => messages(parseEdition(german().replace('languages: [de]', `languages: [de]\nlanguage_tags: ${value}`), 'e.yaml'));
+    expect(tagged('{ de: French }')).toEqual(['e.yaml:4: the language of de must be a BCP 47 tag such as fr, ru or pt-BR (found "French")']);
+    expect(tagged('{ en: ru }')).toEqual(['e.yaml:4: unknown key "en" in "language_tags" (allowed: de)']);
+    expect(tagged('fr')[0]).toBe('e.yaml:4: "language_tags" must be a mapping from de or en to a language tag, e.g. { de: fr } (found "fr")');
+  });
+});
+
 describe('speaker roles', () => {
   it('accept any short lowercase word, so documents other than interviews can name their speakers', () => {
     const roles = ['narrator', 'host', 'guest', 'co-host'];

@@ -17,6 +17,7 @@ function inputOf(edition: Edition): EditionInput {
   return {
     id: edition.id,
     languages: edition.languages,
+    ...(edition.languageTags ? { languageTags: edition.languageTags } : {}),
     title: edition.title,
     speakers: edition.speakers,
     chapters: edition.chapters.map((c) => ({ id: c.id, title: c.title, start: c.startSentenceId })),
@@ -47,6 +48,15 @@ describe('writeEdition', () => {
       expect(parsed(writeEdition(inputOf(edition)))).toEqual(edition);
     });
   }
+
+  it('keeps the language of a text whose slot is named after another (a Russian text in de)', () => {
+    const edition = parsed(fixture('valid-small.yaml'));
+    const tagged = { ...inputOf(edition), languageTags: { de: 'ru', en: 'en-GB' } };
+    const written = writeEdition(tagged);
+    expect(written).toMatch(/^language_tags:\n  de: ru\n  en: en-GB$/m);
+    expect(parsed(written)).toEqual(buildEdition(tagged));
+    expect(parsed(written).languageTags).toEqual({ de: 'ru', en: 'en-GB' });
+  });
 
   it('keeps text that YAML would otherwise read as something else', () => {
     const input: EditionInput = {

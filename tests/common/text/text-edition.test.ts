@@ -66,4 +66,15 @@ describe('textToEdition', () => {
       'The text has no sentences to read.',
     );
   });
+
+  it('tags the text with its language when it is not German, and segments it in that language', () => {
+    const seen: string[] = [];
+    const recording: Segmenter = (paragraph, language) => (seen.push(language), naive(paragraph, language));
+    const input = textToEdition({ title: 'Un essai', format: 'plain', language: 'fr', text: 'Il pleut. Je reste.' }, 'un-essai', recording);
+    expect(seen).toEqual(['fr']);
+    const parsed = parseEdition(writeEdition(input), 'e.yaml');
+    expect(parsed.ok && parsed.edition.languageTags).toEqual({ de: 'fr' });
+    expect(parsed.ok && parsed.edition.sentences.map((s) => s.de)).toEqual(['Un essai', 'Il pleut.', 'Je reste.']);
+    expect(textToEdition({ title: 'T', format: 'plain', language: 'de', text: 'Ein Satz.' }, 'x', naive).languageTags).toBeUndefined();
+  });
 });

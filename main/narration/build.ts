@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { languageTag, speaksSlotLanguage } from '../../common/edition/language-tags';
 import type { Edition, Lang } from '../../common/edition/model';
 import { formatProblem, parseEdition } from '../../common/edition/parse';
 import { parseTimedTranscript, type NarrationTrack, type TimedTranscript } from '../../common/timing/model';
@@ -25,7 +26,7 @@ import { createEspeakEngine, espeakEngineId } from './espeak';
 import { lexiconLookup, loadLexicon, LEXICON_FILE } from './lexicon';
 import { computePeaks } from './peaks';
 import { buildTrack, type TrackProgress } from './pipeline';
-import { DEFAULT_SETTINGS, VOICE_ROLES, type NarrationSettings } from './settings';
+import { DEFAULT_SETTINGS, VOICE_ROLES, type NarrationSettings, type VoiceRole } from './settings';
 
 /** Bump when a change to this code changes the outputs (timing rules, trimming, file shapes). */
 export const NARRATION_CODE_VERSION = 2;
@@ -85,6 +86,8 @@ export function loadEdition(source: string, file: string): Edition {
 export function narratedContent(edition: Edition): unknown {
   return {
     id: edition.id,
+    // Undefined (and left out of the hash) for German and English, so their builds stay cached.
+    languageTags: edition.languageTags,
     speakers: edition.speakers.map((s) => ({ id: s.id, role: s.role })),
     chapters: edition.chapters.map((c) => ({ id: c.id, sentenceIds: c.sentenceIds })),
     paragraphs: edition.paragraphs.map((p) => ({ id: p.id, kind: p.kind, speakerId: p.speakerId, sentenceIds: p.sentenceIds })),
@@ -100,6 +103,29 @@ export function editionHash(edition: Edition): string {
   return sha256(narratedContent(edition));
 }
 
+
+/**
+ * The settings with the voices for the edition's languages: a slot whose text is not in the
+ * slot's language (a French text in the first) is read by that language's voices, with the same
+ * variants, pitches and pace, so its speakers still sound apart.
+ */
+export async function voicedFor(edition: Edition, settings: NarrationSettings, engine: Pick<SpeechEngine, 'languageFor'>): Promise<NarrationSettings> {
+  let voices = settings.voices;
+  for (const lang of edition.languages) {
+    if (speaksSlotLanguage(edition, lang)) continue;
+    const tag = languageTag(edition, lang);
+    const language = await engine.languageFor(tag);
+    if (language === null) throw new NarrationError(`The built-in voice cannot read this text: eSpeak NG has no voice for its language (${tag}).`);
+    const inLanguage = Object.fromEntries(
+      VOICE_ROLES.map((role) => {
+        const voice = voices[lang][role];
+        return [role, { ...voice, name: [language, ...voice.name.split('+').slice(1)].join('+') }];
+      }),
+    ) as Record<VoiceRole, (typeof voices)[Lang][VoiceRole]>;
+    voices = { ...voices, [lang]: inLanguage };
+  }
+  return voices === settings.voices ? settings : { ...settings, voices };
+}
 
 export function cacheKey(edition: Edition, settings: NarrationSettings, lexiconSource: string, engineId: string): string {
   return sha256({
@@ -196,11 +222,12 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   const reason = opts.force ? 'forced' : previousKey === null ? 'not built yet' : previousKey !== key ? 'inputs changed' : 'files missing';
   const engine = await engineChoice.create();
   if (engine.id !== engineChoice.id) throw new Error(`the engine says it is ${engine.id}, not ${engineChoice.id}`);
+  const voiced = await voicedFor(edition, settings, engine);
   // Only the edition's languages are narrated: a German-only edition gets a German track only.
   for (const lang of edition.languages) {
     for (const role of VOICE_ROLES) {
-      const voice = settings.voices[lang][role];
-      const problem = await engine.checkVoice(lang, voice);
+      const voice = voiced.voices[lang][role];
+      const problem = await engine.checkVoice(languageTag(edition, lang), voice);
       if (problem) throw new NarrationError(`Unknown voice "${voice.name}" for the ${role} (${lang}): ${problem}`);
     }
   }
@@ -220,7 +247,9 @@ export async function buildNarration(opts: BuildOptions): Promise<BuildResult> {
   };
   for (const lang of edition.languages) {
     mark = performance.now();
-    const track = await buildTrack(edition, lang, engine, settings, lexiconLookup(lexicon, lang), opts.onProgress);
+    // The lexicon respells German and English words; a text in another language has none.
+    const words = speaksSlotLanguage(edition, lang) ? lexiconLookup(lexicon, lang) : new Map<string, string>();
+    const track = await buildTrack(edition, lang, engine, voiced, words, opts.onProgress);
     lap('synthesis');
     const audio = await encodeMp3(track.samples, track.sampleRate, settings.bitrateKbps);
     lap('encoding');

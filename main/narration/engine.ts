@@ -42,8 +42,10 @@ export interface SynthesisOutput {
 export interface SpeechEngine {
   /** Identifies the engine and its data in cache keys, e.g. "espeak-ng-emscripten@0.3.5". */
   readonly id: string;
-  /** Null when the engine can speak `lang` with `voice`; otherwise why not, for the user. */
-  checkVoice(lang: Lang, voice: VoiceSettings): Promise<string | null>;
+  /** Null when the engine can speak `language` (a BCP 47 tag) with `voice`; otherwise why not, for the user. */
+  checkVoice(language: string, voice: VoiceSettings): Promise<string | null>;
+  /** The engine's name for the language of a BCP 47 tag ('pt-BR' → eSpeak's 'pt-br'), or null when it cannot speak it. */
+  languageFor(tag: string): Promise<string | null>;
   synthesize(input: SynthesisInput): Promise<SynthesisOutput>;
   /** The engine's phonemes for a text (IPA), used to check the pronunciation lexicon. */
   phonemes(text: string, lang: Lang, voice: VoiceSettings): Promise<string>;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { EspeakEvent, EspeakModule, ESpeakNGWorker } from '@echogarden/espeak-ng-emscripten';
+import { primarySubtag } from '../../common/edition/language-tags';
 import type { Lang } from '../../common/edition/model';
 import type { EngineWord, SpeechEngine, SynthesisInput, SynthesisOutput, VoiceSettings } from './engine';
 
@@ -59,11 +60,17 @@ class EspeakEngine implements SpeechEngine {
     this.variants = new Set(module.FS.readdir(VARIANT_DIR).filter((n) => n !== '.' && n !== '..'));
   }
 
-  async checkVoice(lang: Lang, voice: VoiceSettings): Promise<string | null> {
+  async languageFor(tag: string): Promise<string | null> {
+    // A region eSpeak has no voice of ('fr-CA') is read by the language's own voice ('fr').
+    for (const name of [tag.toLowerCase(), primarySubtag(tag)]) if (this.languages.has(name)) return name;
+    return null;
+  }
+
+  async checkVoice(lang: string, voice: VoiceSettings): Promise<string | null> {
     const [language = '', variant, ...rest] = voice.name.split('+');
     if (rest.length > 0 || language === '') return `"${voice.name}" is not an eSpeak voice name (expected language+variant, e.g. "${lang}+m3")`;
     if (!this.languages.has(language.toLowerCase())) return `eSpeak has no language "${language}"`;
-    if (language.toLowerCase().split('-')[0] !== lang) return `"${voice.name}" speaks ${language}, not ${lang}`;
+    if (primarySubtag(language) !== primarySubtag(lang)) return `"${voice.name}" speaks ${language}, not ${lang}`;
     if (variant !== undefined && !this.variants.has(variant)) {
       return `eSpeak has no voice variant "${variant}" (known: ${[...this.variants].sort().join(', ')})`;
     }

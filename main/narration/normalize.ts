@@ -17,7 +17,7 @@ export interface SpokenText {
 
 const HYPHEN = /([-\u2010\u2011])/u;
 
-function spokenWord(word: string, previous: string | null, lang: Lang, lexicon: Map<string, string>): string {
+function spokenWord(word: string, previous: string | null, lang: Lang | null, lexicon: Map<string, string>): string {
   const listed = lexicon.get(word);
   if (listed !== undefined) return listed;
   if (/^\d{4}$/.test(word)) {
@@ -36,7 +36,8 @@ function spokenWord(word: string, previous: string | null, lang: Lang, lexicon: 
   return word;
 }
 
-export function toSpokenText(sentence: string, lang: Lang, lexicon: Map<string, string>): SpokenText {
+/** `lang`: whose numbers to write out (German or English); null for a text in another language, whose numbers eSpeak reads itself. */
+export function toSpokenText(sentence: string, lang: Lang | null, lexicon: Map<string, string>): SpokenText {
   const words = splitWords(sentence);
   let text = '';
   let cursor = 0;

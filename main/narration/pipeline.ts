@@ -5,6 +5,7 @@
 // paragraph, longer at a new speaker, longest at a chapter) and each sentence's word events start
 // from zero. Pauses inside a sentence (commas, dashes) are the engine's own.
 
+import { speaksSlotLanguage } from '../../common/edition/language-tags';
 import type { Edition, Lang, Paragraph } from '../../common/edition/model';
 import { narratedSentences, narratedText } from '../../common/timing/model';
 import { mapWordTimes } from './align';
@@ -141,6 +142,9 @@ export async function buildTrack(
   onProgress: (p: TrackProgress) => void = () => {},
 ): Promise<BuiltTrack> {
   const steps = planTrack(edition, lang, settings);
+  // German and English numbers are written out here; a text in another language (a French one in
+  // the first slot) keeps its digits, which eSpeak reads in that language.
+  const normalizeAs = speaksSlotLanguage(edition, lang) ? lang : null;
   const pieces: Float32Array[] = [];
   let length = 0;
   let sampleRate = 0;
@@ -165,7 +169,7 @@ export async function buildTrack(
       await new Promise<void>((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
-    const spoken = toSpokenText(step.text, lang, lexicon);
+    const spoken = toSpokenText(step.text, normalizeAs, lexicon);
     const out = await engine.synthesize({ text: spoken.text, lang, voice: step.voice, rate: settings.rate[lang] });
     if (sampleRate === 0) sampleRate = out.sampleRate;
     else if (out.sampleRate !== sampleRate) throw new Error(`the engine changed its sample rate (${sampleRate} → ${out.sampleRate} Hz)`);

@@ -34,6 +34,9 @@ class BeepEngine implements SpeechEngine {
     });
     return { sampleRate, samples, words };
   }
+  async languageFor(tag: string): Promise<string | null> {
+    return tag;
+  }
   async phonemes(text: string): Promise<string> {
     return text;
   }

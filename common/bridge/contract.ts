@@ -111,7 +111,7 @@ export interface CoreBridge {
    * Imports a text without audio: it is narrated with the built-in voice. Returns a job at once;
    * its events report progress, and its result is the new document's summary.
    */
-  importText(req: { title: string; text: string; format: 'plain' | 'markdown'; language: 'de' }): Promise<{ jobId: string }>;
+  importText(req: { title: string; text: string; format: 'plain' | 'markdown'; language: string }): Promise<{ jobId: string }>;
   getSettings(): Promise<SettingsState>;
   updateSettings(req: { patch: Partial<Omit<Settings, 'version'>> }): Promise<Settings>;
   getPosition(req: { documentId: string }): Promise<ReadingPosition | null>;

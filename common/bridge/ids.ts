@@ -1,5 +1,6 @@
 // The ids and small values every bridge schema checks, written once so that the notes, cards and
 // core calls cannot drift apart in what they accept or in how they word a refusal.
+import { LANGUAGE_TAG } from '../edition/language-tags';
 import { z } from 'zod';
 
 /** A document id: also a folder name under the library and the first part of a media id. */
@@ -13,3 +14,8 @@ export const noteId = itemId('note');
 export const lang = z.enum(['de', 'en'], { error: 'a language is "de" or "en"' });
 export const noArgument = z.undefined({ error: 'this call takes no argument' });
 export const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time such as 2025-01-31T12:00:00.000Z' });
+
+/** BCP 47 as far as the app needs it: a language, then script, region or variant subtags. */
+export const languageTag = z
+  .string({ error: 'the language must be text' })
+  .regex(LANGUAGE_TAG, 'the language is a tag such as "en", "ru" or "pt-BR"');

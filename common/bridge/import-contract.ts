@@ -37,7 +37,8 @@ export interface ImportRecordingRequest {
   /** Its text, as read from a file or pasted. */
   text: string;
   format: 'plain' | 'markdown';
-  language: 'de';
+  /** The text's language (and the recording's), a BCP 47 tag. */
+  language: string;
   /** A timed-text upload whose times (and text) are used instead of aligning the recording. */
   timedText?: string;
 }

@@ -1,5 +1,6 @@
 // Runtime schemas for the import calls (see import-contract.ts).
 import { z } from 'zod';
+import { languageTag } from './ids';
 import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIONS, UPLOAD_CHUNK_MAX_BYTES, UPLOAD_ID, UPLOAD_MAX_BYTES, type ImportBridge } from './import-contract';
 
 /** The whole text of one import: about 1.5 million words, a long book and still a text the renderer can hold. */
@@ -23,7 +24,8 @@ export const importedText = z
   .min(1, 'the text is empty')
   .max(TEXT_IMPORT_MAX_CHARS, `a text to import is at most ${TEXT_IMPORT_MAX_CHARS.toLocaleString('en')} characters`);
 export const textFormat = z.enum(['plain', 'markdown'], { error: 'the format is "plain" or "markdown"' });
-export const importLanguage = z.literal('de', { error: 'texts in German can be imported (other languages follow)' });
+/** The language of the text to import (and of its recording), as a BCP 47 tag; whether the built-in voice speaks it is the handler's check. */
+export const importLanguage = languageTag;
 
 export const IMPORT_SCHEMAS = {
   beginUpload: z

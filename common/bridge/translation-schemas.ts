@@ -2,14 +2,10 @@
 // here; whether a translation fits its document (every sentence once, in order) is checked by the
 // handler with translationProblem, which needs the document.
 import { z } from 'zod';
-import { documentId, sentenceId } from './ids';
+import { documentId, languageTag, sentenceId } from './ids';
 import { importedText, textFormat } from './import-schemas';
 import type { TranslationBridge } from './translation-contract';
 
-/** BCP 47 as far as the app needs it: a language, then script, region or variant subtags. */
-export const languageTag = z
-  .string({ error: 'the language must be text' })
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'the language is a tag such as "en", "ru" or "pt-BR"');
 
 /** A book has some 10,000 sentences; a million leaves room and still bounds the message. */
 const MAX_SENTENCES = 1_000_000;

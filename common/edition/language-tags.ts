@@ -18,6 +18,19 @@ export function primarySubtag(tag: string): string {
   return tag.toLowerCase().split(/[-_+]/)[0] ?? '';
 }
 
+const names = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in another language ("ru" in "en" → "Russian"); a tag Intl does not know is given as it is. */
+export function languageName(inLanguage: string, tag: string): string {
+  let display = names.get(inLanguage);
+  if (!display) names.set(inLanguage, (display = new Intl.DisplayNames([inLanguage], { type: 'language', fallback: 'code' })));
+  try {
+    return display.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** Whether a slot's text is in the language the slot is named after (a German text in 'de'). */
 export function speaksSlotLanguage(edition: Pick<Edition, 'languageTags'>, lang: Lang): boolean {
   return primarySubtag(languageTag(edition, lang)) === lang;

@@ -13,7 +13,6 @@ import { IMPORT_SCHEMAS } from '../../common/bridge/import-schemas';
 import { parseEdition } from '../../common/edition/parse';
 import { writeEdition } from '../../common/edition/write';
 import { TextEditionError, textToEdition } from '../../common/text/text-edition';
-import { guessLanguage } from '../../common/text/guess-language';
 import { splitSentences } from '../../common/text/sentences';
 import { audioKindOf } from '../../common/timing/audio-types';
 import { cuesToText, timesFromCues } from '../../common/exchange/cue-text';
@@ -28,6 +27,7 @@ import { writeFileAtomic } from '../fs-atomic';
 import type { JobContext } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
+import { refuseOtherLanguage, voiceLanguageFor } from './language';
 import { joinMp3Parts } from './mp3-join';
 import { readTimedFile, type TimedFile } from './timed-file';
 import type { UploadedFile, Uploads } from './uploads';
@@ -60,7 +60,6 @@ function mediaFor(files: readonly UploadedFile[]): { name: string; type: NonNull
 }
 
 const REQUEST_FILE = 'request.json';
-const LANGUAGE_NAMES: Record<string, string> = { de: 'German', en: 'English' };
 
 /**
  * Imports that were running when the app last stopped without finishing them (killed, crashed,
@@ -124,15 +123,10 @@ function byName(message: string, files: readonly UploadedFile[]): string {
 }
 
 export async function importRecording(request: ImportRecordingRequest, context: JobContext, options: RecordingImportOptions): Promise<LibraryEntry> {
+  refuseOtherLanguage(request.text, request.language);
+  const voiceLanguage = await voiceLanguageFor(request.language);
   const files = await Promise.all(request.audio.map((id) => options.uploads.file(id)));
   const media = mediaFor(files);
-  // A text in another language than the recording's would still be "aligned" by DTW (eSpeak reads
-  // it with the wrong voice, and the stretches still match somewhere), so a text that is plainly in
-  // another language is refused before any work, rather than given confident wrong times.
-  const looks = guessLanguage(request.text.slice(0, 100_000));
-  if (looks !== 'unknown' && looks !== request.language) {
-    throw new BridgeError('invalid-argument', `the text: it looks ${LANGUAGE_NAMES[looks]}, but the recording is imported as ${LANGUAGE_NAMES[request.language]}; choose the text the recording reads (a translation can be added later).`);
-  }
   const id = makeDocumentId(request.title);
   // Timed text brings its own text: the document's text is the file's, whatever the page sent.
   const timedText = request.timedText ? await readTimedUpload(request.timedText, options.uploads) : null;
@@ -160,7 +154,7 @@ export async function importRecording(request: ImportRecordingRequest, context: 
   try {
     timed = timedText
       ? await timeFromFile(timedText, edition.model, files, join(workDir, 'audio.pcm'), trackMedia, context)
-      : await timeByAligning(request, edition.model, files, join(workDir, 'align'), trackMedia, context, options);
+      : await timeByAligning(request, voiceLanguage, edition.model, files, join(workDir, 'align'), trackMedia, context, options);
   } catch (error) {
     // Stopped by the user: not started again at the next start (the finished windows stay for a
     // second try from the dialog). Refused input: nothing worth keeping.
@@ -200,6 +194,8 @@ async function readTimedUpload(uploadId: string, uploads: Pick<Uploads, 'file'>)
 /** The aligner times every sentence and word in the recording (in its child process). */
 async function timeByAligning(
   request: ImportRecordingRequest,
+  /** eSpeak's name for the text's language. */
+  voiceLanguage: string,
   edition: Edition,
   files: readonly UploadedFile[],
   alignDir: string,
@@ -212,7 +208,7 @@ async function timeByAligning(
     ...options.aligner,
     audioFiles: files.map((f) => f.path),
     sentences: edition.sentences.map((s) => ({ id: s.id, text: s.de })),
-    language: request.language,
+    language: voiceLanguage,
     workDir: alignDir,
     signal: context.signal,
     onProgress: (p: AlignProgress) => {

@@ -13,6 +13,7 @@ import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
 import { buildNarration, type BuildOptions } from '../narration/build';
 import { splitSentences } from '../../common/text/sentences';
+import { voiceLanguageFor } from './language';
 
 export interface TextImportOptions {
   library: Pick<Library, 'createOwnDocument'>;
@@ -27,6 +28,8 @@ class Cancelled extends Error {
 }
 
 export async function importText(source: TextSource, context: JobContext, options: TextImportOptions): Promise<LibraryEntry> {
+  // Another engine (tests) answers for its own languages when it narrates.
+  if (!options.engine) await voiceLanguageFor(source.language);
   const id = makeDocumentId(source.title);
   let input;
   try {

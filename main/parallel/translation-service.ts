@@ -3,6 +3,7 @@
 // progress and Cancel; the pairs as the learner fixes them are saved whole (saveTranslation).
 import type { AddedTranslation, TranslationBridge } from '../../common/bridge/translation-contract';
 import { BridgeError } from '../../common/bridge/contract';
+import { languageName, languageTag, primarySubtag } from '../../common/edition/language-tags';
 import { alignUnitsOf, splitHeadings, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
 import { guessLanguage } from '../../common/text/guess-language';
 import { segmentText } from '../../common/text/segment';
@@ -31,8 +32,10 @@ export function createTranslationService({ library, jobs, events, pairingWorker 
         // and become the chapters' titles, their places still marking the translation's chapters.
         const { sentences, headings } = splitHeadings(segmentText(text, language));
         if (sentences.length === 0) throw new BridgeError('invalid-argument', 'text: the translation has no sentences.');
-        if (!language.startsWith('de') && guessLanguage(text) === 'de') {
-          throw new BridgeError('invalid-argument', 'text: this looks German, like the document; choose its translation.');
+        // The guess tells German from English only; for a document in another language it stays quiet.
+        const original = languageTag(edition, 'de');
+        if (primarySubtag(language) !== primarySubtag(original) && guessLanguage(text) === primarySubtag(original)) {
+          throw new BridgeError('invalid-argument', `text: this looks ${languageName('en', original)}, like the document; choose its translation.`);
         }
         const jobId = jobs.startJob(
           'add-translation',

@@ -3,6 +3,8 @@
 // Arms may hold parameters of their own ("{count, plural, one {# note in {chapter}} other {…}}").
 // Pure string work: no React, no DOM, so it is unit-tested in Node.
 
+import { languageName as nameOfLanguage } from '../../common/edition/language-tags';
+
 export type UiLang = 'de' | 'en';
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -121,17 +123,10 @@ export function resolveUiLanguage(setting: 'system' | 'de' | 'en', systemLanguag
   return (systemLanguage ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
-const languageNames: Partial<Record<UiLang, Intl.DisplayNames>> = {};
-
 /**
  * A language's name in the UI language ("ru" → "Russian", or "Russisch" in the German UI), for
- * the messages that name a document's second language; a tag Intl does not know is shown as given.
+ * the messages that name a document's languages.
  */
 export function languageName(lang: UiLang, tag: string): string {
-  const names = (languageNames[lang] ??= new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }));
-  try {
-    return names.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
+  return nameOfLanguage(lang, tag);
 }

@@ -5,6 +5,7 @@
 // (TranslationInput); `translationRequest` checks it and turns it into what the bridge takes.
 import { useId } from 'react';
 import { BOOK_EXTENSIONS } from '../../common/bridge/import-contract';
+import { LANGUAGE_TAG } from '../../common/edition/language-tags';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useBackend } from '../bridge/backend-context';
 import { languageName, useT, useUiLanguage, type Translate } from '../i18n';
@@ -13,7 +14,6 @@ import { FileField } from '../ui/FileField';
 /** Languages offered first; any other can be typed as a tag. */
 const COMMON_LANGUAGES = ['en', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'el', 'ru', 'uk', 'tr', 'ar', 'he', 'zh', 'ja', 'ko'] as const;
 const OTHER = 'other';
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export interface TranslationInput {
   text: string;

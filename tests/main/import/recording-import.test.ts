@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRecordingRequest } from '../../../common/bridge/import-contract';
-import { parseWaveformPeaks } from '../../../common/timing/model';
+import { writeEdition } from '../../../common/edition/write';
+import { splitSentences } from '../../../common/text/sentences';
+import { textToEdition } from '../../../common/text/text-edition';
+import { parseWaveformPeaks, type TimedTranscript } from '../../../common/timing/model';
+import { buildNarration } from '../../../main/narration/build';
 import { importKey, importRecording, type RecordingImportOptions } from '../../../main/import/recording-import';
 import { importWorkDir } from '../../../main/import/service';
 import { createUploads, uploadsDir, type Uploads } from '../../../main/import/uploads';
@@ -147,5 +151,33 @@ describe('importRecording', () => {
     expect(Math.max(...secondHalf)).toBeLessThan(0.4);
     const joined = await stat(join(libraryDir(dataDir), added.id, 'media', 'de.mp3'));
     expect(joined.size).toBeGreaterThan(1.9 * (await stat(a)).size);
+  });
+
+  it('aligns a recording in another language than German (French) with the voice of that language, and tags its text', { timeout: 180_000 }, async () => {
+    // A French recording whose every sentence start is known: the built-in voice's French
+    // narration of a French text (its timing.json is the truth).
+    const french = [
+      'Le 9 novembre 1989, le mur de Berlin est tombé.',
+      'Personne ne l’avait prévu, pas même les gouvernements.',
+      'Des milliers de personnes ont traversé la frontière pendant la nuit.',
+      'Le lendemain, la ville entière faisait la fête.',
+      'Un an plus tard, l’Allemagne était réunifiée.',
+      'Aujourd’hui, il ne reste que quelques morceaux du mur.',
+    ];
+    const editionFile = join(temp.dir, 'le-mur.yaml');
+    await writeFile(editionFile, writeEdition(textToEdition({ title: 'Le mur', text: french.join(' '), format: 'plain', language: 'fr' }, 'le-mur', splitSentences, { titleIsRead: false })));
+    await buildNarration({ editionFile, outRoot: join(temp.dir, 'narrated') });
+    const spoken = JSON.parse(await readFile(join(temp.dir, 'narrated', 'le-mur', 'timing.json'), 'utf8')) as TimedTranscript;
+    const audio = [await upload(join(temp.dir, 'narrated', 'le-mur', 'de.mp3'), 'le-mur.mp3')];
+    const added = await importRecording({ ...request(audio, french.join(' ')), title: 'Le mur', language: 'fr' }, context().ctx, options);
+    const bundle = await library.load(added.id);
+    expect(bundle.edition.languageTags).toEqual({ de: 'fr' });
+    expect(bundle.edition.sentences.map((s) => s.de)).toEqual(french);
+    const track = bundle.timing!.tracks.de!;
+    const errors = track.sentences.map((s, i) => Math.abs(s.start - spoken.tracks.de!.sentences[i]!.start));
+    console.log(`[french] sentence start errors (ms): ${errors.map((e) => Math.round(e * 1000)).join(', ')}`);
+    expect(Math.max(...errors)).toBeLessThan(0.3);
+    // A language the built-in voice does not speak is refused before any work.
+    await expect(importRecording({ ...request(audio, french.join(' ')), language: 'qaa' }, context().ctx, options)).rejects.toThrow(/^the language: the built-in voice \(eSpeak NG\) cannot speak qaa \(qaa\)/);
   });
 });

@@ -29,6 +29,8 @@ export interface LibraryEntry {
   title: { de: string; en: string };
   /** The languages the text has, at least one. */
   languages: Lang[];
+  /** The language of a slot's text where it is not the slot's name, as in the edition (Edition.languageTags). */
+  languageTags?: Partial<Record<Lang, string>>;
   /** Seconds of narration, or null when there is none (yet). */
   duration: number | null;
   /** 'failed' cannot be opened; `problem` says why. */

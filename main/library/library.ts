@@ -225,6 +225,7 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
           kind: 'bundled',
           title: loaded.edition.title,
           languages: editionLanguages(loaded.edition),
+          ...(loaded.edition.languageTags ? { languageTags: loaded.edition.languageTags } : {}),
           duration: timingDuration(loaded.timing),
           status: 'ready',
           problem: null,
@@ -296,7 +297,8 @@ export function createLibrary({ transcriptsDir, narrationDir, dataDir, log = con
       if (problem) throw new BridgeError('invalid-argument', `translation: ${problem}`);
       await writeTranslation(ownDocumentDir(dataDir, documentId), translation);
       editions.invalidate(documentId);
-      return updateOwnRecord(dataDir, documentId, { languages: ['de', 'en'] });
+      const tags = { ...edition.languageTags, en: translation.lang };
+      return updateOwnRecord(dataDir, documentId, { languages: ['de', 'en'], languageTags: Object.fromEntries(Object.entries(tags).filter(([slot, tag]) => tag !== slot)) });
     },
     close() {
       for (const timer of purgeTimers) clearTimeout(timer);

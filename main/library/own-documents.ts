@@ -166,6 +166,7 @@ export async function addOwnDocument(input: AddOwnDocumentInput): Promise<Librar
     kind: 'own',
     title: edition.title,
     languages: editionLanguages(edition),
+    ...(edition.languageTags ? { languageTags: edition.languageTags } : {}),
     duration: timingDuration(timing),
     status: 'ready',
     problem: null,
@@ -264,7 +265,7 @@ export async function renameOwnDocument(dataDir: string, documentId: string, tit
 }
 
 /** Changes fields of a document's record (document.json) and returns the record as listed. */
-export async function updateOwnRecord(dataDir: string, documentId: string, patch: Partial<Pick<DocumentRecord, 'title' | 'languages'>>): Promise<LibraryEntry> {
+export async function updateOwnRecord(dataDir: string, documentId: string, patch: Partial<Pick<DocumentRecord, 'title' | 'languages' | 'languageTags'>>): Promise<LibraryEntry> {
   const file = join(ownDocumentDir(dataDir, documentId), RECORD_FILE);
   const raw = JSON.parse(await readFile(file, 'utf8')) as DocumentRecord;
   const updated: DocumentRecord = { ...raw, ...patch };

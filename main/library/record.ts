@@ -3,7 +3,7 @@
 // a record that does not pass is listed as failed (with the reason) instead of breaking the list.
 import { z } from 'zod';
 import type { LibraryEntry } from '../../common/bridge/contract';
-import { documentId, isoTime, lang } from '../../common/bridge/ids';
+import { documentId, isoTime, lang, languageTag } from '../../common/bridge/ids';
 
 export const RECORD_FORMAT = 1;
 
@@ -22,6 +22,7 @@ export const documentRecordSchema = z
       .min(1, 'a document has at least one language')
       .max(2, 'a document has at most two languages')
       .refine((list) => new Set(list).size === list.length, 'a language is listed twice'),
+    languageTags: z.object({ de: languageTag.optional(), en: languageTag.optional() }).strict().optional(),
     duration: z.number({ error: 'the duration is a number of seconds or null' }).min(0, 'the duration cannot be negative').nullable(),
     status: z.enum(['ready', 'importing', 'failed'], { error: 'the status is "ready", "importing" or "failed"' }),
     problem: z.string({ error: 'the problem must be text or null' }).max(4000, 'the problem is too long').nullable(),

@@ -117,6 +117,7 @@ interface CardItemProps {
 
 const CardItem = memo(function CardItem({ ref, index, count, style, card, controller, saveState, onPlay, onDelete }: CardItemProps) {
   const t = useT();
+  const deTag = useLanguageTag('de');
   const enTag = useLanguageTag('en');
   const id = useId();
   const [draft, setDraft] = useState({ german: card.german, english: card.english, note: card.note });
@@ -128,7 +129,7 @@ const CardItem = memo(function CardItem({ ref, index, count, style, card, contro
     <li className="card" data-card-id={card.id} ref={ref} data-index={index} aria-setsize={count} aria-posinset={index + 1} style={style}>
       <div className="card-fields">
         <label htmlFor={`${id}-de`}>{t('cards.german')}</label>
-        <textarea id={`${id}-de`} lang="de" rows={rowsFor(draft.german)} value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
+        <textarea id={`${id}-de`} lang={deTag} rows={rowsFor(draft.german)} value={draft.german} maxLength={2000} onChange={(e) => setDraft({ ...draft, german: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-en`}>{t('cards.english')}</label>
         <textarea id={`${id}-en`} lang={enTag} rows={rowsFor(draft.english)} value={draft.english} maxLength={2000} onChange={(e) => setDraft({ ...draft, english: e.target.value })} onBlur={commit} />
         <label htmlFor={`${id}-note`}>{t('cards.note')}</label>
@@ -136,7 +137,7 @@ const CardItem = memo(function CardItem({ ref, index, count, style, card, contro
       </div>
       {card.kind === 'phrase' && (
         <p className="card-context">
-          {t('cards.context')} <span lang="de">{card.contextDe}</span>
+          {t('cards.context')} <span lang={deTag}>{card.contextDe}</span>
         </p>
       )}
       <div className="card-foot">

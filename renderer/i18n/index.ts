@@ -6,9 +6,10 @@
 //
 // Outside React (controllers, media session): translate(getUiLanguage(), key, params).
 //
-// Messages that name the document's second language say "{second}": English for the interview, the
-// translation's language for a document the learner paired with, say, Russian. Every message gets
-// it without asking; SecondLanguageProvider (around an open document) says which language it is.
+// Messages that name the document's languages say "{first}" (the text that is read aloud: German
+// for the interview, French for a French audiobook) and "{second}" (its translation: English for
+// the interview, Russian for a document the learner paired with Russian). Every message gets them
+// without asking; DocumentLanguageNames (around an open document) says which languages they are.
 import { createContext, createElement, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatMessage, languageName, resolveUiLanguage, type MessageParams, type UiLang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
@@ -20,13 +21,22 @@ export { languageName, resolveUiLanguage } from './format';
 export type UiLanguageSetting = 'system' | 'de' | 'en';
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/**
- * A message in a language; a key missing in that language falls back to English, then to the key.
- * `secondLanguage` is the BCP 47 tag "{second}" names.
- */
-export function translate(lang: UiLang, key: MessageKey, params?: MessageParams, secondLanguage = 'en'): string {
+/** The BCP 47 tags "{first}" and "{second}" name. */
+export interface DocumentLanguageTags {
+  first: string;
+  second: string;
+}
+
+const INTERVIEW_LANGUAGES: DocumentLanguageTags = { first: 'de', second: 'en' };
+
+/** A message in a language; a key missing in that language falls back to English, then to the key. */
+export function translate(lang: UiLang, key: MessageKey, params?: MessageParams, languages: DocumentLanguageTags = INTERVIEW_LANGUAGES): string {
   const message = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-  return formatMessage(lang, message, message.includes('{second}') ? { second: languageName(lang, secondLanguage), ...params } : params);
+  const named = {
+    ...(message.includes('{first}') ? { first: languageName(lang, languages.first) } : {}),
+    ...(message.includes('{second}') ? { second: languageName(lang, languages.second) } : {}),
+  };
+  return formatMessage(lang, message, { ...named, ...params });
 }
 
 function systemLanguage(): string | undefined {
@@ -47,8 +57,8 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function makeValue(lang: UiLang, secondLanguage = 'en'): I18nValue {
-  return { lang, t: (key, params) => translate(lang, key, params, secondLanguage) };
+function makeValue(lang: UiLang, languages = INTERVIEW_LANGUAGES): I18nValue {
+  return { lang, t: (key, params) => translate(lang, key, params, languages) };
 }
 
 export function I18nProvider({ language, children }: { language: UiLanguageSetting; children?: ReactNode }) {
@@ -70,10 +80,10 @@ export function I18nProvider({ language, children }: { language: UiLanguageSetti
   return createElement(I18nContext.Provider, { value }, children);
 }
 
-/** Below it, "{second}" in a message names `tag`'s language (an open document's second language). */
-export function SecondLanguageProvider({ tag, children }: { tag: string; children?: ReactNode }) {
+/** Below it, "{first}" and "{second}" in a message name an open document's languages. */
+export function DocumentLanguageNames({ first, second, children }: DocumentLanguageTags & { children?: ReactNode }) {
   const lang = useUiLanguage();
-  const value = useMemo(() => makeValue(lang, tag), [lang, tag]);
+  const value = useMemo(() => makeValue(lang, { first, second }), [lang, first, second]);
   return createElement(I18nContext.Provider, { value }, children);
 }
 

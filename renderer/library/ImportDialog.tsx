@@ -7,8 +7,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
 import { useBackend } from '../bridge/backend-context';
+import { primarySubtag } from '../../common/edition/language-tags';
 import { guessLanguage } from '../../common/text/guess-language';
-import { useT } from '../i18n';
+import { chosenTag, declaredChoice, LanguagePicker, type LanguageChoice } from '../ui/LanguagePicker';
+import { languageName, useT, useUiLanguage } from '../i18n';
 import { FileField } from '../ui/FileField';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { ImportProgress } from './ImportProgress';
@@ -33,14 +35,18 @@ const naturalOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 
  * `onImported` gets the new document and, when a translation given with it could not be added, why
  * (the document is imported all the same; the translation can be added from it later).
  */
+const GERMAN: LanguageChoice = { language: 'de', otherTag: '' };
+
 export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(documentId: string, translationProblem: string | null): void }) {
   const t = useT();
+  const ui = useUiLanguage();
   const { api, upload } = useBackend();
   const ids = useId();
   const [title, setTitle] = useState('');
   const [titleTyped, setTitleTyped] = useState(false);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<'plain' | 'markdown'>('plain');
+  const [language, setLanguage] = useState<LanguageChoice>(GERMAN);
   const [audio, setAudio] = useState<File[]>([]);
   // A timed-text file whose times the import uses instead of aligning: its upload, kept until the import.
   const [timed, setTimed] = useState<{ uploadId: string; name: string } | null>(null);
@@ -102,6 +108,14 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   }, [running]);
 
   const guessed = text.trim() === '' ? null : guessLanguage(text);
+  const chosen = chosenTag(language, t);
+  // The guess tells German from English only; it warns before a text is read or aligned in the wrong voice.
+  const languageHint =
+    guessed === null || guessed === 'unknown' || !chosen.ok
+      ? ''
+      : primarySubtag(chosen.tag) === guessed
+        ? t('import.language.looksRight', { language: languageName(ui, chosen.tag) })
+        : t('import.language.looksOther', { looks: languageName(ui, guessed), language: languageName(ui, chosen.tag) });
 
   const suggestTitle = (name: string) => {
     if (!titleTyped) setTitle(titleFromName(name));
@@ -138,6 +152,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
         const book = await readInMainProcess(file);
         setText(book.text);
         setFormat('markdown');
+        const declared = declaredChoice(book.language);
+        if (declared) setLanguage(declared);
         if (!titleTyped && audio.length === 0) setTitle(book.title ?? titleFromName(file.name));
       } else {
         setText(await file.text());
@@ -184,6 +200,11 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setProblem(t('import.timedNeedsAudio', { name: timed.name }));
       return;
     }
+    const tag = chosenTag(language, t);
+    if (!tag.ok) {
+      setProblem(tag.problem);
+      return;
+    }
     if (translation.text.trim() !== '') {
       const request = translationRequest(translation, t);
       if (!request.ok) {
@@ -194,7 +215,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     } else pendingTranslation.current = null;
     setProblem(null);
     setStatus(t('import.started'));
-    await run.start({ title: title.trim(), text, format, audio, ...(timed ? { timedText: timed.uploadId } : {}) });
+    await run.start({ title: title.trim(), text, format, language: tag.tag, audio, ...(timed ? { timedText: timed.uploadId } : {}) });
   };
 
   return (
@@ -294,14 +315,12 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             <option value="plain">{t('import.format.plain')}</option>
             <option value="markdown">{t('import.format.markdown')}</option>
           </select>
-          <p aria-live="polite">
-            {t('import.language')}{' '}
-            {guessed === null ? t('import.language.german') : guessed === 'de' ? t('import.language.guessedGerman') : t('import.language.notGerman')}
-          </p>
+          <LanguagePicker label={t('import.language')} value={language} onChange={setLanguage} />
+          <p aria-live="polite">{languageHint}</p>
           <details className="import-translation">
             <summary>{t('import.translation')}</summary>
             <p className="help-text">{t('import.translationHelp')}</p>
-            <TranslationFields value={translation} onChange={setTranslation} onStatus={setStatus} onProblem={setProblem} />
+            <TranslationFields value={translation} originalTag={chosen.ok ? chosen.tag : 'de'} onChange={setTranslation} onStatus={setStatus} onProblem={setProblem} />
           </details>
           <p className="help-text">{timed ? t('import.willUseTimes') : audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
           <button ref={submitRef} type="submit">

@@ -5,7 +5,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DocumentSummary, RemovedDocument } from '../../common/bridge/contract';
 import type { Lang } from '../../common/edition/model';
-import { useT, useUiLanguage, type Translate } from '../i18n';
+import { languageTag } from '../../common/edition/language-tags';
+import { languageName, useT, useUiLanguage, type Translate } from '../i18n';
 import { Notice } from '../ui/Notice';
 import { formatTime } from '../ui/format';
 import { ImportDialog } from './ImportDialog';
@@ -154,14 +155,9 @@ export function LibraryView({ library }: { library: LibraryChoice }) {
   );
 }
 
-const LANGUAGE_NAMES: Record<Lang, { de: string; en: string }> = {
-  de: { de: 'Deutsch', en: 'German' },
-  en: { de: 'Englisch', en: 'English' },
-};
-
 /** What the row says of a document: languages, length, how far, last opened. */
 function details(doc: DocumentSummary, t: Translate, uiLang: Lang): string[] {
-  const parts = [doc.languages.map((lang) => LANGUAGE_NAMES[lang][uiLang]).join(', ')];
+  const parts = [doc.languages.map((lang) => languageName(uiLang, languageTag(doc, lang))).join(', ')];
   if (doc.duration !== null) parts.push(t('library.length', { time: formatTime(doc.duration) }));
   if (doc.listenedTo !== null && doc.duration) {
     parts.push(t('library.listened', { percent: Math.min(100, Math.round((doc.listenedTo / doc.duration) * 100)) }));
@@ -188,7 +184,8 @@ interface RowProps {
 function DocumentRow({ doc, isCurrent, renaming, onOpen, onRename, onRenameDone, onRemove }: RowProps) {
   const t = useT();
   const uiLang = useUiLanguage();
-  const title = shownTitle(doc, uiLang);
+  const titled = shownTitle(doc, uiLang);
+  const title = { ...titled, lang: languageTag(doc, titled.lang) };
   const shown = details(doc, t, uiLang);
   const titleId = useId();
   const inputId = useId();

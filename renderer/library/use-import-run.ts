@@ -22,6 +22,8 @@ export interface ImportWork {
   title: string;
   text: string;
   format: 'plain' | 'markdown';
+  /** The text's language (and the recording's), a BCP 47 tag. */
+  language: string;
   /** The recording's parts in playing order; empty: the built-in voice reads the text. */
   audio: readonly File[];
   /** An uploaded timed-text file whose times are used instead of aligning. */
@@ -112,11 +114,11 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
             title: work.title,
             text: work.text,
             format: work.format,
-            language: 'de',
+            language: work.language,
             audio: await sendAll(work.audio, abort.signal),
             ...(work.timedText ? { timedText: work.timedText } : {}),
           })
-        : await api.importText({ title: work.title, text: work.text, format: work.format, language: 'de' });
+        : await api.importText({ title: work.title, text: work.text, format: work.format, language: work.language });
       uploadAbort.current = null;
       job.current = jobId;
       setState((s) => (s.step === 'idle' ? s : { ...s, step: recording ? 'decoding' : 'narrating', jobId }));

@@ -10,6 +10,7 @@ import { usePlayer } from '../player/player-context';
 import type { NotesController } from './notes-controller';
 import { createNoteHere, playNote, useNotesController, useNotesSnapshot } from './use-notes';
 import { useT } from '../i18n';
+import { useLanguageTag } from '../transcript/language-tags';
 import { useRevealPanel } from '../shell/panels';
 import './notes.css';
 import { downloadBlob } from '../ui/files';
@@ -243,6 +244,8 @@ interface NoteItemProps {
 }
 
 const NoteItem = memo(function NoteItem({ ref, index, count, style, note, controller, sentence, saveState, onPlay, onDelete }: NoteItemProps) {
+  const deTag = useLanguageTag('de');
+  const enTag = useLanguageTag('en');
   const t = useT();
   const textId = useId();
   const tagsId = useId();
@@ -261,13 +264,13 @@ const NoteItem = memo(function NoteItem({ ref, index, count, style, note, contro
           ▶ {time}
         </button>
         {sentence && (
-          <span className="note-sentence" lang="de" title={sentence}>
+          <span className="note-sentence" lang={deTag} title={sentence}>
             {sentence}
           </span>
         )}
       </div>
       {note.quote && (
-        <blockquote className="note-quote" lang={note.quoteLang ?? 'de'}>
+        <blockquote className="note-quote" lang={note.quoteLang === 'en' ? enTag : deTag}>
           «{note.quote}»
         </blockquote>
       )}

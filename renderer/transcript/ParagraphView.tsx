@@ -40,13 +40,14 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
   const { paragraph, speaker, units } = model;
   const shown = languagesShown(layout);
   // The second language's tag: "en" for the interview, the translation's own for one added.
+  const deTag = useLanguageTag('de');
   const enTag = useLanguageTag('en');
   const className = `paragraph kind-${paragraph.kind}`;
   if (paragraph.kind === 'gap') {
     const row = grid && layout !== 'de' && layout !== 'en';
     return (
       <div className={className} role={row ? 'row' : undefined}>
-        {shown.de && paragraph.note && <p lang="de" className="gap-note" {...(row && paragraph.note.de ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
+        {shown.de && paragraph.note && <p lang={deTag} className="gap-note" {...(row && paragraph.note.de ? TEXT_CELL : {})}>{paragraph.note.de}</p>}
         {shown.en && paragraph.note && <p lang={enTag} className="gap-note" {...(row && paragraph.note.en ? TEXT_CELL : {})}>{paragraph.note.en}</p>}
       </div>
     );
@@ -57,7 +58,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
   if (layout === 'de' || layout === 'en') {
     const lang: Lang = layout;
     return (
-      <p className={className} lang={lang === 'en' ? enTag : lang}>
+      <p className={className} lang={lang === 'en' ? enTag : deTag}>
         {label}
         {label && ' '}
         {units.map((unit) => (
@@ -92,7 +93,7 @@ export const ParagraphView = memo(function ParagraphView({ model, layout, decora
       {units.map((unit) => (
         <div key={unit.id} className="unit-row" role={role('none')}>
           <div className="unit" data-unit={unit.id} tabIndex={-1} role={role('row')}>
-            <div className="cell" lang="de" {...(grid ? TEXT_CELL : {})}>
+            <div className="cell" lang={deTag} {...(grid ? TEXT_CELL : {})}>
               <RevealGate lang="de" ids={revealIds(unit, 'de')}>
                 {unit.sentences.map((s, i) => (
                   <Fragment key={s.id}>

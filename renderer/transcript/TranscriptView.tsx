@@ -294,6 +294,7 @@ interface ChaptersProps {
 
 export const Chapters = memo(function Chapters({ model, layout, decorations, shown, pxPerSentence = 48, grid = false }: ChaptersProps) {
   const rows = grid && layout !== 'de' && layout !== 'en';
+  const deTag = useLanguageTag('de');
   const enTag = useLanguageTag('en');
   return model.map(({ chapter, paragraphs }, index) => {
     const full = !shown || shown.has(index);
@@ -310,7 +311,7 @@ export const Chapters = memo(function Chapters({ model, layout, decorations, sho
         style={full ? undefined : { minHeight: placeholderHeight(chapter.sentenceIds.length, pxPerSentence) }}
       >
         <h2 id={`heading-${chapter.id}`} className="chapter-heading">
-          {layout !== 'en' && <span lang="de" id={`heading-${chapter.id}-de`}>{chapter.title.de}</span>}
+          {layout !== 'en' && <span lang={deTag} id={`heading-${chapter.id}-de`}>{chapter.title.de}</span>}
           {layout !== 'de' && layout !== 'en' && <span className="heading-separator" aria-hidden="true"> · </span>}
           {layout !== 'de' && <span lang={enTag} id={`heading-${chapter.id}-en`}>{chapter.title.en}</span>}
         </h2>

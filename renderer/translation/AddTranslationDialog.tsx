@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
 import { useT } from '../i18n';
 import { ImportProgress } from '../library/ImportProgress';
+import { useLanguageTag } from '../transcript/language-tags';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { NO_TRANSLATION, TranslationFields, translationRequest, type TranslationInput } from './TranslationFields';
 import { useTranslationRun, type TranslationOutcome } from './use-translation-run';
@@ -16,6 +17,7 @@ export function AddTranslationDialog({ open, onClose, documentId, onAdded }: { o
   const t = useT();
   const ids = useId();
   const [input, setInput] = useState<TranslationInput>(NO_TRANSLATION);
+  const originalTag = useLanguageTag('de');
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const submitRef = useRef<HTMLButtonElement>(null);
@@ -80,7 +82,7 @@ export function AddTranslationDialog({ open, onClose, documentId, onAdded }: { o
       ) : (
         <form className="import-form" onSubmit={(event) => void start(event)}>
           <p className="help-text">{t('translation.help')}</p>
-          <TranslationFields value={input} onChange={setInput} onStatus={setStatus} onProblem={setProblem} />
+          <TranslationFields value={input} originalTag={originalTag} onChange={setInput} onStatus={setStatus} onProblem={setProblem} />
           <button ref={submitRef} type="submit">
             {t('translation.start')}
           </button>

@@ -5,22 +5,16 @@
 // (TranslationInput); `translationRequest` checks it and turns it into what the bridge takes.
 import { useId } from 'react';
 import { BOOK_EXTENSIONS } from '../../common/bridge/import-contract';
-import { LANGUAGE_TAG } from '../../common/edition/language-tags';
+import { primarySubtag } from '../../common/edition/language-tags';
 import { guessLanguage } from '../../common/text/guess-language';
 import { useBackend } from '../bridge/backend-context';
 import { languageName, useT, useUiLanguage, type Translate } from '../i18n';
 import { FileField } from '../ui/FileField';
+import { chosenTag, declaredChoice, LanguagePicker, type LanguageChoice } from '../ui/LanguagePicker';
 
-/** Languages offered first; any other can be typed as a tag. */
-const COMMON_LANGUAGES = ['en', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'el', 'ru', 'uk', 'tr', 'ar', 'he', 'zh', 'ja', 'ko'] as const;
-const OTHER = 'other';
-
-export interface TranslationInput {
+export interface TranslationInput extends LanguageChoice {
   text: string;
   format: 'plain' | 'markdown';
-  /** A tag of the list, or "other" with `otherTag`. */
-  language: string;
-  otherTag: string;
 }
 
 export const NO_TRANSLATION: TranslationInput = { text: '', format: 'plain', language: 'en', otherTag: '' };
@@ -28,25 +22,25 @@ export const NO_TRANSLATION: TranslationInput = { text: '', format: 'plain', lan
 /** What the bridge's addTranslation takes, or the problem to show. */
 export function translationRequest(input: TranslationInput, t: Translate): { ok: true; text: string; format: 'plain' | 'markdown'; language: string } | { ok: false; problem: string } {
   if (input.text.trim() === '') return { ok: false, problem: t('translation.noText') };
-  const language = input.language === OTHER ? input.otherTag.trim() : input.language;
-  if (!LANGUAGE_TAG.test(language)) return { ok: false, problem: t('translation.badTag', { tag: language }) };
-  return { ok: true, text: input.text, format: input.format, language };
+  const language = chosenTag(input, t);
+  if (!language.ok) return language;
+  return { ok: true, text: input.text, format: input.format, language: language.tag };
 }
 
 function isBook(file: File): boolean {
   return (BOOK_EXTENSIONS as readonly string[]).includes(file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase());
 }
 
-function withLanguage(input: TranslationInput, tag: string): TranslationInput {
-  return (COMMON_LANGUAGES as readonly string[]).includes(tag) ? { ...input, language: tag } : { ...input, language: OTHER, otherTag: tag };
-}
-
-export function TranslationFields({ value, onChange, onStatus, onProblem }: { value: TranslationInput; onChange(value: TranslationInput): void; onStatus(message: string): void; onProblem(message: string | null): void }) {
+/** `originalTag`: the language of the document's own text, which a translation should not be in. */
+export function TranslationFields({ value, originalTag, onChange, onStatus, onProblem }: { value: TranslationInput; originalTag: string; onChange(value: TranslationInput): void; onStatus(message: string): void; onProblem(message: string | null): void }) {
   const t = useT();
   const ui = useUiLanguage();
   const ids = useId();
   const { api, upload } = useBackend();
+  // The guess tells German and English only: it speaks up when the translation looks like the original.
   const guessed = value.text.trim() === '' ? null : guessLanguage(value.text);
+  const chosen = chosenTag(value, t);
+  const looksLikeOriginal = guessed === primarySubtag(originalTag) && !(chosen.ok && primarySubtag(chosen.tag) === guessed);
 
   const readFile = async (file: File) => {
     onProblem(null);
@@ -58,7 +52,7 @@ export function TranslationFields({ value, onChange, onStatus, onProblem }: { va
         try {
           const book = await api.readImportText({ uploadId });
           const read: TranslationInput = { ...value, text: book.text, format: 'markdown' };
-          onChange(book.language && LANGUAGE_TAG.test(book.language.toLowerCase()) ? withLanguage(read, book.language.toLowerCase()) : read);
+          onChange({ ...read, ...declaredChoice(book.language) });
         } finally {
           void api.discardUpload({ uploadId }).catch(() => undefined);
         }
@@ -81,22 +75,8 @@ export function TranslationFields({ value, onChange, onStatus, onProblem }: { va
         <option value="plain">{t('import.format.plain')}</option>
         <option value="markdown">{t('import.format.markdown')}</option>
       </select>
-      <label htmlFor={`${ids}-lang`}>{t('translation.language')}</label>
-      <select id={`${ids}-lang`} value={value.language} onChange={(event) => onChange({ ...value, language: event.target.value })}>
-        {COMMON_LANGUAGES.map((tag) => (
-          <option key={tag} value={tag}>
-            {languageName(ui, tag)}
-          </option>
-        ))}
-        <option value={OTHER}>{t('translation.otherLanguage')}</option>
-      </select>
-      {value.language === OTHER && (
-        <>
-          <label htmlFor={`${ids}-tag`}>{t('translation.tag')}</label>
-          <input id={`${ids}-tag`} type="text" value={value.otherTag} maxLength={35} onChange={(event) => onChange({ ...value, otherTag: event.target.value })} />
-        </>
-      )}
-      {guessed === 'de' && <p aria-live="polite">{t('translation.looksGerman')}</p>}
+      <LanguagePicker label={t('translation.language')} value={value} onChange={(choice) => onChange({ ...value, ...choice })} />
+      {looksLikeOriginal && <p aria-live="polite">{t('translation.looksLikeOriginal', { language: languageName(ui, originalTag) })}</p>}
     </>
   );
 }

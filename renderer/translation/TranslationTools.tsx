@@ -7,6 +7,7 @@ import type { LibraryEntry } from '../../common/bridge/contract';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
 import { uncertainPairs, type PairEdit, type Translation } from '../../common/parallel/translation';
 import { useT } from '../i18n';
+import { useLanguageTag } from '../transcript/language-tags';
 import { usePlayer } from '../player/player-context';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { AddTranslationDialog } from './AddTranslationDialog';
@@ -62,6 +63,7 @@ function focusSentence(sentenceId: string, tries = 60): void {
 }
 
 function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean; onClose(): void; translation: Translation; list: readonly number[] }) {
+  const deTag = useLanguageTag('de');
   const t = useT();
   const editor = usePairEditor();
   const player = usePlayer();
@@ -97,7 +99,7 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
           return (
             <li key={first} aria-labelledby={`${id}-pair-${first}`}>
               <p id={`${id}-pair-${first}`}>
-                <span lang="de">{pair.a.map((s) => byId.get(s)).join(' ')}</span>
+                <span lang={deTag}>{pair.a.map((s) => byId.get(s)).join(' ')}</span>
                 {' — '}
                 <span lang={translation.lang}>{pair.b.map((i) => translation.sentences[i]).join(' ') || '…'}</span>{' '}
                 <span className="timing-check-reason">{t('pairs.check.confidence', { percent: Math.round(pair.confidence * 100) })}</span>

@@ -61,7 +61,7 @@ describe('importing a recording', () => {
     await tabTo(title);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Zehn Sätze, gesprochen');
-    expect(await dialog().textContent()).toContain('German (the text looks German)');
+    expect(await dialog().textContent()).toContain('The text looks German.');
     expect((await new AxeBuilder({ page }).include('dialog[open]').analyze()).violations.map((v) => v.id)).toEqual([]);
 
     // Import, then Cancel once the aligner is at work: the focus is on Cancel, nothing is added.

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GERMAN, RUSSIAN } from '../common/parallel/texts';
+import { FRENCH, GERMAN, RUSSIAN } from '../common/parallel/texts';
 import { openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
 
 let app: PlayerApp;
@@ -28,7 +28,7 @@ const dialog = () => app.page.getByRole('dialog', { name: 'Import a recording or
 const focused = (locator: ReturnType<typeof dialog>) => locator.evaluate((el) => el === document.activeElement);
 const ownDocuments = async () => (await app.services.handlers.listDocuments(undefined)).filter((d) => d.kind === 'own');
 
-async function fillIn(text: string, title: string): Promise<void> {
+async function fillIn(text: string, title: string, looks = 'German'): Promise<void> {
   const { page } = app;
   if (!(await page.getByRole('region', { name: 'Library' }).isVisible())) {
     await page.getByRole('button', { name: 'Library', exact: true }).focus();
@@ -45,7 +45,7 @@ async function fillIn(text: string, title: string): Promise<void> {
   await page.keyboard.press('Control+A');
   if (title) await page.keyboard.type(title);
   else await page.keyboard.press('Delete');
-  if (text) expect(await dialog().textContent()).toContain('German (the text looks German)');
+  if (text && looks) expect(await dialog().textContent()).toContain(`The text looks ${looks}.`);
 }
 
 describe('importing a text', () => {
@@ -165,5 +165,52 @@ describe('importing a text', () => {
     const added = (await ownDocuments()).find((d) => d.title.de === 'Ohne Übersetzung');
     expect(added).toMatchObject({ languages: ['de'], status: 'ready' });
     await expect.poll(() => page.locator('.library .notice').textContent()).toContain('Imported without its translation: text: this looks German, like the document; choose its translation.');
+  });
+
+  it('imports a French text with its German translation: the language chosen by keyboard, both texts marked and named as themselves, and it plays', async () => {
+    const { page } = app;
+    await page.reload();
+    await waitUntilReady(page);
+    // The guess knows German and English only: for French it says nothing.
+    await fillIn(FRENCH.join('\n\n'), 'Le mur', '');
+    await dialog().getByRole('combobox', { name: 'Format', exact: true }).selectOption('markdown');
+    const language = dialog().getByRole('combobox', { name: 'Language of the text' });
+    expect(await language.inputValue()).toBe('de');
+    await language.focus();
+    await page.keyboard.type('French');
+    await expect.poll(() => language.inputValue()).toBe('fr');
+    const disclosure = dialog().locator('summary', { hasText: 'Its translation (optional)' });
+    await disclosure.focus();
+    await page.keyboard.press('Enter');
+    const translation = dialog().getByRole('textbox', { name: 'Translation', exact: true });
+    await translation.fill(GERMAN.join('\n\n'));
+    await dialog().getByRole('combobox', { name: 'Format of the translation' }).selectOption('markdown');
+    await dialog().getByRole('combobox', { name: 'Language of the translation' }).selectOption('de');
+    await dialog().getByRole('button', { name: 'Import', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+
+    const added = (await ownDocuments()).find((d) => d.title.de === 'Le mur')!;
+    expect(added).toMatchObject({ languages: ['de', 'en'], languageTags: { de: 'fr', en: 'de' }, status: 'ready' });
+    const opened = await app.services.handlers.loadDocument({ documentId: added.id });
+    expect(opened.edition.languageTags).toEqual({ de: 'fr', en: 'de' });
+    expect(opened.translation!.pairs.flatMap((pair) => pair.a)).toEqual(opened.edition.sentences.map((sentence) => sentence.id));
+    // The library names the languages as they are.
+    expect(await page.locator('.library li', { hasText: 'Le mur' }).textContent()).toContain('French, German');
+    const open = page.getByRole('button', { name: 'Open Le mur' });
+    await expect.poll(() => focused(open)).toBe(true);
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    const first = page.locator('.transcript [data-unit]', { hasText: 'En novembre 1989, le mur est tombé à Berlin.' });
+    expect(await first.locator('.cell[lang="fr"]').count()).toBe(1);
+    expect(await first.locator('.cell[lang="de"]').textContent()).toBe('Im November 1989 fiel in Berlin die Mauer.');
+    expect(await page.locator('.transcript [lang="en"]').count()).toBe(0);
+    // Labels name French and German, not German and English.
+    const layouts = await page.getByRole('combobox', { name: 'Layout' }).locator('option').allTextContents();
+    expect(layouts).toEqual(expect.arrayContaining(['French only', 'German only']));
+    // It plays, in its (French) narration, its words lit.
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForPlaying(page, true);
+    await expect.poll(() => page.locator('.transcript .sentence.is-current[data-lang="de"] .w.is-current-word').count(), { timeout: 10_000 }).toBe(1);
   });
 });

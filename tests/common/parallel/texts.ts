@@ -53,3 +53,15 @@ export const GREEK = [
 export function plain(lines: readonly string[]): string {
   return lines.join('\n\n');
 }
+
+export const FRENCH = [
+  '# Le mur',
+  'En novembre 1989, le mur est tombé à Berlin. Personne ne s’y attendait ce soir-là. Des milliers de personnes ont franchi la frontière.',
+  'Pourquoi cela s’est-il passé si soudainement ? L’historienne Anna Weber l’explique par la pression de la rue.',
+  '# L’unité',
+  'Le 3 octobre 1990, l’Allemagne a été réunifiée. Helmut Kohl parlait de paysages florissants. Beaucoup l’ont cru.',
+  'Les coûts ont été énormes : plus de 2 billions d’euros sont allés à l’Est.',
+  '# Les conséquences',
+  'Aujourd’hui encore, les gens de l’Est gagnent moins. Les salaires sont inférieurs d’environ 20 pour cent à ceux de l’Ouest. Est-ce juste ?',
+  'Weber pense que l’unité n’est pas encore achevée.',
+];

@@ -26,15 +26,20 @@ describe('formatMessage', () => {
   });
 });
 
-describe('the second language in messages', () => {
-  it('is named in the UI language, English unless a document says otherwise', () => {
+describe('the document\'s languages in messages', () => {
+  it('are named in the UI language, German and English unless a document says otherwise', () => {
     expect(languageName('en', 'ru')).toBe('Russian');
     expect(languageName('de', 'ru')).toBe('Russisch');
     expect(languageName('de', 'el')).toBe('Griechisch');
     expect(translate('en', 'layout.en')).toBe('English only');
     expect(translate('de', 'layout.en')).toBe('Nur Englisch');
-    expect(translate('en', 'layout.en', undefined, 'ru')).toBe('Russian only');
-    expect(translate('de', 'learning.revealEnLabel', undefined, 'el')).toBe('Griechisch zeigen (dieser Satz)');
+    expect(translate('en', 'layout.de')).toBe('German only');
+    expect(translate('en', 'layout.en', undefined, { first: 'de', second: 'ru' })).toBe('Russian only');
+    expect(translate('de', 'learning.revealEnLabel', undefined, { first: 'de', second: 'el' })).toBe('Griechisch zeigen (dieser Satz)');
+    // A French audiobook with its German translation.
+    expect(translate('en', 'layout.de', undefined, { first: 'fr', second: 'de' })).toBe('French only');
+    expect(translate('de', 'learning.revealDeLabel', undefined, { first: 'fr', second: 'de' })).toBe('Französisch zeigen (dieser Satz)');
+    expect(translate('en', 'keys.switchLanguage', undefined, { first: 'fr', second: 'de' })).toBe('Switch the narration between French and German');
     // A tag Intl cannot name is shown as it is, not dropped.
     expect(languageName('en', 'not a tag')).toBe('not a tag');
   });

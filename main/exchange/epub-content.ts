@@ -7,6 +7,7 @@
 // Mitlesen shows it; the media overlay narrates one language (the one exported, German by default)
 // and highlights that language's sentences, one <par> per sentence. A second spine for the English
 // would make a reader page through the book twice and lose the sentence-beside-sentence reading.
+import { languageTag } from '../../common/edition/language-tags';
 import type { Edition, Lang, Paragraph } from '../../common/edition/model';
 import { pairingOf } from '../../common/edition/pairing';
 import { ms, type TimedText } from '../../common/exchange/timed-text';
@@ -43,7 +44,8 @@ export function spanId(lang: Lang, sentenceId: string): string {
   return `${lang}-${sentenceId}`;
 }
 
-const langAttrs = (lang: Lang) => `lang="${lang}" xml:lang="${lang}"`;
+/** `lang` and `xml:lang` for a BCP 47 tag (the edition's tag of a slot, see languageTag). */
+const langAttrs = (tag: string) => `lang="${tag}" xml:lang="${tag}"`;
 
 function inLang(text: { de: string; en: string }, lang: Lang): string {
   return (lang === 'en' ? text.en : text.de) || text.de;
@@ -56,7 +58,7 @@ function paragraphHtml(paragraph: Paragraph, edition: Edition): string {
   const bilingual = pairing.hasTranslation;
   if (paragraph.kind === 'gap') {
     const note = paragraph.note ?? { de: '…', en: '…' };
-    const en = bilingual && note.en ? ` <span ${langAttrs('en')} class="translation">${escapeXml(note.en)}</span>` : '';
+    const en = bilingual && note.en ? ` <span ${langAttrs(languageTag(edition, 'en'))} class="translation">${escapeXml(note.en)}</span>` : '';
     return `<p class="gap">${escapeXml(note.de)}${en}</p>`;
   }
   const tag = paragraph.kind === 'title' ? 'h1' : 'p';
@@ -68,13 +70,13 @@ function paragraphHtml(paragraph: Paragraph, edition: Edition): string {
     if (carriers.length > 0) {
       const english = carriers.map((id) => `<span id="${spanId('en', id)}">${escapeXml(pairing.englishOf(id))}</span>`).join(' ');
       // The English of a title is a paragraph, not a second top-level heading.
-      out.push(`<p ${langAttrs('en')} class="translation ${paragraph.kind}">${label('en')}${english}</p>`);
+      out.push(`<p ${langAttrs(languageTag(edition, 'en'))} class="translation ${paragraph.kind}">${label('en')}${english}</p>`);
     }
   }
   return out.join('\n');
 }
 
-function xhtmlDocument(title: string, bodyLang: Lang, body: string, extraNs = ''): string {
+function xhtmlDocument(title: string, bodyLang: string, body: string, extraNs = ''): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"${extraNs} ${langAttrs(bodyLang)}>
@@ -112,11 +114,11 @@ export function chapterFiles(edition: Edition, narrated: TimedText, audioHref: s
   return edition.chapters.map((chapter, i) => {
     const name = names[i]!;
     const heading = edition.languages.includes('en') && chapter.title.en
-      ? `<h2 id="${chapter.id}">${escapeXml(chapter.title.de)} <span ${langAttrs('en')} class="translation">${escapeXml(chapter.title.en)}</span></h2>`
+      ? `<h2 id="${chapter.id}">${escapeXml(chapter.title.de)} <span ${langAttrs(languageTag(edition, 'en'))} class="translation">${escapeXml(chapter.title.en)}</span></h2>`
       : `<h2 id="${chapter.id}">${escapeXml(chapter.title.de)}</h2>`;
     const paragraphs = (byChapter.get(chapter.id) ?? []).map((p) => paragraphHtml(p, edition)).join('\n');
     const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id}">\n${heading}\n${paragraphs}\n</section>`;
-    const xhtml = xhtmlDocument(inLang(chapter.title, 'de'), 'de', body);
+    const xhtml = xhtmlDocument(inLang(chapter.title, 'de'), languageTag(edition, 'de'), body);
     const sentences = pairs.get(name)!;
     if (sentences.length === 0) return { chapterId: chapter.id, xhtmlName: `${name}.xhtml`, smilName: null, xhtml, smil: null, durationMs: 0 };
     let durationMs = 0;
@@ -143,7 +145,7 @@ export function navDocument(edition: Edition, files: readonly EpubChapterFile[])
   const bilingual = edition.languages.includes('en');
   const items = edition.chapters
     .map((chapter, i) => {
-      const en = bilingual && chapter.title.en ? ` <span ${langAttrs('en')}>(${escapeXml(chapter.title.en)})</span>` : '';
+      const en = bilingual && chapter.title.en ? ` <span ${langAttrs(languageTag(edition, 'en'))}>(${escapeXml(chapter.title.en)})</span>` : '';
       // A nav list item holds a link and nothing else; the English title goes inside it.
       return `<li><a href="text/${files[i]!.xhtmlName}">${escapeXml(chapter.title.de)}${en}</a></li>`;
     })
@@ -160,7 +162,7 @@ ${items}
 <li><a epub:type="bodymatter" href="text/${files[0]!.xhtmlName}">${escapeXml(edition.chapters[0]!.title.de)}</a></li>
 </ol>
 </nav>`;
-  return xhtmlDocument(inLang(edition.title, 'de'), 'de', body).replace('href="../style.css"', 'href="style.css"');
+  return xhtmlDocument(inLang(edition.title, 'de'), languageTag(edition, 'de'), body).replace('href="../style.css"', 'href="style.css"');
 }
 
 export const STYLE_CSS = `/* Mitlesen EPUB: the parallel text and the sentence being read aloud. */
@@ -187,7 +189,7 @@ export function packageDocument({ edition, narrated, files, audioName, modified 
   const total = files.reduce((sum, f) => sum + f.durationMs, 0);
   const stamp = `${modified.toISOString().slice(0, 19)}Z`;
   const title = inLang(edition.title, 'de');
-  const languages = edition.languages.map((lang) => `<dc:language>${lang}</dc:language>`).join('\n');
+  const languages = edition.languages.map((lang) => `<dc:language>${languageTag(edition, lang)}</dc:language>`).join('\n');
   const durations = files
     .filter((f) => f.smilName)
     .map((f) => `<meta property="media:duration" refines="#smil-${f.chapterId}">${smilClock(f.durationMs)}</meta>`)
@@ -202,7 +204,7 @@ export function packageDocument({ edition, narrated, files, audioName, modified 
   const spine = files.map((f) => `<itemref idref="text-${f.chapterId}"/>`).join('\n');
   const narrator = narrated.lang === 'de' ? 'eSpeak NG (synthetische Stimme)' : 'eSpeak NG (synthetic voice)';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="de">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${languageTag(edition, 'de')}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="uid">urn:mitlesen:${escapeXml(edition.id)}:${narrated.lang}</dc:identifier>
 <dc:title>${escapeXml(title)}</dc:title>

@@ -71,6 +71,21 @@ describe('epubcheck on the exported interview', () => {
     ['small-en', small, 'en'],
     ['german-only', germanOnly, 'de'],
   ];
+  it('marks a French text with its German translation as French and German, and passes as well', async () => {
+    const { edition, timing } = small();
+    const tagged = { ...edition, languageTags: { de: 'fr', en: 'de' } };
+    const bytes = buildEpub({ edition: tagged, timing, lang: 'de', audio: new Uint8Array(2048).fill(0xff) });
+    const files = unzipSync(bytes);
+    const opf = strFromU8(files[Object.keys(files).find((n) => n.endsWith('.opf'))!]!);
+    expect(opf).toContain('<dc:language>fr</dc:language>');
+    expect(opf).toContain('<dc:language>de</dc:language>');
+    const chapter = strFromU8(files[Object.keys(files).find((n) => /ch01\.xhtml$/.test(n))!]!);
+    expect(chapter).toMatch(/<html [^>]*lang="fr" xml:lang="fr"/);
+    expect(chapter).toContain('class="translation');
+    expect(chapter).not.toMatch(/lang="en"/);
+    await check('french-german', bytes);
+  }, 120_000);
+
   for (const [name, doc, lang] of others) {
     it(`reports 0 errors and 0 warnings for ${name}`, async () => {
       const { edition, timing } = doc();

@@ -171,6 +171,7 @@ export const CONTEXT_KEYS: readonly ContextKey[] = [
   { keys: 'Shift+x', id: 'pairUntranslated', group: 'transcript' },
   { keys: 'y', id: 'pairConfirm', group: 'transcript' },
   { keys: 'Ctrl+z / Ctrl+Shift+z', id: 'pairUndo', group: 'transcript' },
+  { keys: 'Shift+F10 / ContextMenu', id: 'pairMenu', group: 'transcript' },
   { keys: 'Ctrl+z', id: 'undoDeleteNote', group: 'notesSearch' },
   { keys: 'Escape', id: 'escape', group: 'app' },
 ];

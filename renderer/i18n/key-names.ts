@@ -2,7 +2,7 @@
 // "ArrowDown or j" → "↓ or j" / "↓ oder j", "Ctrl+f" → "Ctrl+F" / "Strg+F".
 import type { MessageKey, Translate } from './index';
 
-const NAMED = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Space', 'Ctrl', 'Shift', 'Alt', 'Home', 'End', 'Enter', 'Escape']);
+const NAMED = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Space', 'Ctrl', 'Shift', 'Alt', 'Home', 'End', 'Enter', 'Escape', 'ContextMenu']);
 
 function one(key: string, t: Translate): string {
   if (NAMED.has(key)) return t(`keys.name.${key}` as MessageKey);

@@ -1,6 +1,6 @@
 // The transcript: rendered by React once per document and layout; after that only the highlighter
 // (driven by the player's frames) and the roving focus touch its DOM.
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Lang } from '../../common/edition/model';
 import { useCommand } from '../shell/shortcuts';
 import { usePlayer, usePlayerState } from '../player/player-context';
@@ -13,6 +13,7 @@ import { ParagraphView, type SentenceDecorations } from './ParagraphView';
 import { useT } from '../i18n';
 import { FOCUS_HOME_ATTRIBUTE } from '../ui/use-modal-dialog';
 import { pairCommand, usePairEditor } from '../translation/pair-editor';
+import { PairMenu, type PairMenuPlace } from '../translation/PairMenu';
 import { useLanguageTag } from './language-tags';
 import './transcript.css';
 
@@ -53,6 +54,8 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   // its chapter is rendered. The first frames of a reopened transcript can still replace the
   // element (the chapter window settles), so for a moment a focus that fell to the page is put back.
   const pairEditor = usePairEditor();
+  const [pairMenu, setPairMenu] = useState<PairMenuPlace | null>(null);
+  const closePairMenu = useCallback(() => setPairMenu(null), []);
   useLayoutEffect(() => {
     // Asked each time the edition changes (the transcript stays mounted across the reopening).
     const focusAfterEdit = pairEditor?.takeFocus() ?? null;
@@ -198,9 +201,23 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     else player.playFromSentence(sentence?.dataset.sentence ?? unit.dataset.unit!);
   };
 
+  // The pair fixes by pointer (a translation the learner added): the sentence's own menu.
+  const onContextMenu = (event: MouseEvent<HTMLElement>) => {
+    const unit = (event.target as Element).closest<HTMLElement>('[data-unit]');
+    if (!pairEditor || !unit) return;
+    event.preventDefault();
+    setPairMenu({ sentenceId: unit.dataset.unit!, x: event.clientX, y: event.clientY, returnTo: unit });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const unit = (event.target as HTMLElement).closest<HTMLElement>('[data-unit]');
     if (!unit || event.target !== unit) return;
+    if (pairEditor && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+      event.preventDefault();
+      const box = unit.getBoundingClientRect();
+      setPairMenu({ sentenceId: unit.dataset.unit!, x: box.left + 16, y: box.bottom, returnTo: unit });
+      return;
+    }
     const pairs = pairEditor && pairCommand(event);
     if (pairs) {
       event.preventDefault();
@@ -257,6 +274,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         aria-label={t('transcript.label')}
         aria-describedby="transcript-keys"
         onClick={onClick}
+        onContextMenu={onContextMenu}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           const unit = (event.target as HTMLElement).closest<HTMLElement>('[data-unit]');
@@ -277,6 +295,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
         <Chapters model={model} layout={layout} decorations={sentenceDecorations} shown={rendered.shown} pxPerSentence={pxPerSentence} grid />
       </article>
       {follow && <BackToCurrent follow={follow} onActivate={backToCurrent} />}
+      {pairMenu && pairEditor && <PairMenu place={pairMenu} editor={pairEditor} onClose={closePairMenu} />}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // interview in German only is given the interview's English through "Add translation…"; the
 // sentences are paired on this machine, the side-by-side view lights both languages as the German
 // plays, a pair is fixed with a key, undone with Ctrl+Z, fixed again, and the fix is still there
-// after a reload.
+// after a reload; another is fixed and undone from the sentence's own menu, by pointer and by keys.
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -173,6 +174,51 @@ describe('adding a translation to a document of your own', () => {
     await expect.poll(() => unitSentences(target)).toEqual(joined);
     expect(await savedPairOf(target)).toEqual(joined);
   }, 120_000);
+
+  it("fixes a pair by pointer from the sentence's own menu, undoes it there, and the menu is a keyboard menu too", async () => {
+    // Another sentence with its own translation after another such in its paragraph, away from the
+    // one fixed above.
+    const { edition } = await app.services.handlers.loadDocument({ documentId });
+    const ownRows = edition.sentences.filter((s, i) => i > 0 && s.enWith === null && edition.sentences[i - 1]!.paragraphId === s.paragraphId && edition.sentences[i - 1]!.enWith === null);
+    const target = ownRows[3]!.id;
+    const before = await unitSentences(target);
+    expect(before).toEqual([target]);
+    const menu = page.getByRole('menu', { name: 'Fix this pair' });
+
+    await page.locator(`.sentence[data-lang="de"][data-sentence="${target}"]`).click({ button: 'right' });
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Join with aboveu', 'Join with belowd', 'Splitx', 'UntranslatedShift+X', 'Right as it isy', 'UndoCtrl+Z']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    expect((await new AxeBuilder({ page }).include('.pair-menu').analyze()).violations.map((v) => v.id)).toEqual([]);
+    await menu.getByRole('menuitem', { name: 'Join with above' }).click();
+    await expect.poll(statusText).toContain('Joined with the pair above. Control Z undoes.');
+    expect(await menu.count()).toBe(0);
+    await expect.poll(async () => (await unitSentences(target)).length).toBe(2);
+    const joined = await unitSentences(target);
+    expect(await savedPairOf(target)).toEqual(joined);
+
+    // From the keyboard: Shift+F10 on the focused sentence opens the same menu; End is Undo.
+    await expect.poll(focusedUnit).toBe(joined[0]);
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('UndoCtrl+Z');
+    await page.keyboard.press('Enter');
+    await expect.poll(statusText).toContain('Undone.');
+    await expect.poll(() => unitSentences(target)).toEqual(before);
+    expect(await savedPairOf(target)).toEqual(before);
+
+    // Escape closes it and the focus is back on the sentence it was opened on.
+    await expect.poll(focusedUnit).toBe(target);
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Join with belowd');
+    await page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await focusedUnit()).toBe(target);
+    expect(await savedPairOf(target)).toEqual(before);
+  }, 60_000);
 
   it('lists the uncertain pairs under Check pairs, and one confirmed by keyboard leaves the list and loses its mark', async () => {
     // Two pairs the aligner was unsure of (as a translation with a missing sentence would give).

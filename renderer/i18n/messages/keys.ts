@@ -41,6 +41,7 @@ export default {
     'keys.context.pairUntranslated': 'Mark the focused sentence as untranslated',
     'keys.context.pairConfirm': 'Mark the focused pair as right (it leaves Check pairs)',
     'keys.context.pairUndo': 'Undo / redo the last change to the pairs',
+    'keys.context.pairMenu': 'Open the focused pair\'s menu of fixes (also a right click on a sentence)',
     'keys.context.undoDeleteNote': 'Undo deleting a note (in the notes panel, right after deleting)',
     'keys.context.escape': 'Close a dialog or the search results; leave a text field',
     'keys.or': 'or',
@@ -61,6 +62,7 @@ export default {
     'keys.name.End': 'End',
     'keys.name.Enter': 'Enter',
     'keys.name.Escape': 'Escape',
+    'keys.name.ContextMenu': 'Menu key',
   },
   de: {
     'keys.playPause': 'Wiedergabe starten oder anhalten',
@@ -101,6 +103,7 @@ export default {
     'keys.context.pairUntranslated': 'Den fokussierten Satz als unübersetzt markieren',
     'keys.context.pairConfirm': 'Das fokussierte Paar als richtig markieren (es verlässt „Paare prüfen“)',
     'keys.context.pairUndo': 'Die letzte Änderung der Paare rückgängig machen / wiederherstellen',
+    'keys.context.pairMenu': 'Das Menü der Korrekturen für das fokussierte Paar öffnen (auch ein Rechtsklick auf einen Satz)',
     'keys.context.undoDeleteNote': 'Löschen einer Notiz rückgängig machen (im Notizbereich, direkt danach)',
     'keys.context.escape': 'Dialog oder Suchergebnisse schließen; Textfeld verlassen',
     'keys.or': 'oder',
@@ -121,5 +124,6 @@ export default {
     'keys.name.End': 'Ende',
     'keys.name.Enter': 'Eingabe',
     'keys.name.Escape': 'Esc',
+    'keys.name.ContextMenu': 'Menütaste',
   },
 } as const;

@@ -6,7 +6,7 @@ module.exports = {
       comment: 'common/ is the pure layer: no Electron, Node, DOM libraries, React, howler or wavesurfer, and nothing from main/ or renderer/.',
       severity: 'error',
       from: { path: '^common/' },
-      to: { pathNot: '^common/|(^|/)node_modules/(zod|yaml)/' },
+      to: { pathNot: '^common/|(^|/)node_modules/(zod|yaml|franc|iso-639-3)/' },
     },
     {
       name: 'common-no-builtins',

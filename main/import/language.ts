@@ -2,8 +2,8 @@
 // (eSpeak NG) must speak it, since it reads a text that has no recording and gives the aligner
 // its reference for one that has. Both checks run before any work, with words for the user.
 import { BridgeError } from '../../common/bridge/contract';
-import { languageName, primarySubtag } from '../../common/edition/language-tags';
-import { guessLanguage } from '../../common/text/guess-language';
+import { languageName } from '../../common/edition/language-tags';
+import { readLanguage } from '../../common/text/guess-language';
 import { createEspeakEngine } from '../narration/espeak';
 import type { SpeechEngine } from '../narration/engine';
 
@@ -22,11 +22,12 @@ export async function voiceLanguageFor(tag: string): Promise<string> {
 /**
  * A recording's text in plainly another language than the one chosen would still be "aligned"
  * (eSpeak reads it with the wrong voice, and the stretches still match somewhere), so it is
- * refused rather than given confident wrong times. Only German and English are told apart by the
- * guess; any other language passes unless the text looks German or English.
+ * refused rather than given confident wrong times. Where the guess cannot tell (a language it has
+ * no model of, a text too short or mixed), the text passes.
  */
 export function refuseOtherLanguage(text: string, tag: string): void {
-  const looks = guessLanguage(text.slice(0, 100_000));
-  if (looks === 'unknown' || looks === primarySubtag(tag)) return;
+  const reading = readLanguage(text);
+  const looks = reading.likely;
+  if (looks === null || reading.couldBe(tag)) return;
   throw new BridgeError('invalid-argument', `the text: it looks ${languageName('en', looks)}, but the recording is imported as ${languageName('en', tag)}; choose the text the recording reads, or its language (a translation can be added later).`);
 }

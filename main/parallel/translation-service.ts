@@ -5,7 +5,7 @@ import type { AddedTranslation, TranslationBridge } from '../../common/bridge/tr
 import { BridgeError } from '../../common/bridge/contract';
 import { languageName, languageTag, primarySubtag } from '../../common/edition/language-tags';
 import { alignUnitsOf, splitHeadings, translationFromAlignment, uncertainPairs } from '../../common/parallel/translation';
-import { guessLanguage } from '../../common/text/guess-language';
+import { readLanguage } from '../../common/text/guess-language';
 import { segmentText } from '../../common/text/segment';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import type { BridgeEventHub } from '../bridge/events';
@@ -32,9 +32,11 @@ export function createTranslationService({ library, jobs, events, pairingWorker 
         // and become the chapters' titles, their places still marking the translation's chapters.
         const { sentences, headings } = splitHeadings(segmentText(text, language));
         if (sentences.length === 0) throw new BridgeError('invalid-argument', 'text: the translation has no sentences.');
-        // The guess tells German from English only; for a document in another language it stays quiet.
+        // A text plainly in the document's own language is not its translation (the same file chosen
+        // twice); where the guess cannot tell, or the text could be in the language chosen, it passes.
         const original = languageTag(edition, 'de');
-        if (primarySubtag(language) !== primarySubtag(original) && guessLanguage(text) === primarySubtag(original)) {
+        const reading = readLanguage(text);
+        if (primarySubtag(language) !== primarySubtag(original) && reading.likely === primarySubtag(original) && !reading.couldBe(language)) {
           throw new BridgeError('invalid-argument', `text: this looks ${languageName('en', original)}, like the document; choose its translation.`);
         }
         const jobId = jobs.startJob(

@@ -4,11 +4,11 @@
 // names until the user types one), the language as guessed from the text; then the progress (phase,
 // percent, time left) with a Cancel, and at the end the new document in the library. Every step is
 // reachable by keyboard and announced; files can be dropped anywhere on the form as well.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { AUDIO_EXTENSIONS, BOOK_EXTENSIONS, TEXT_EXTENSIONS, TIMED_TEXT_EXTENSIONS } from '../../common/bridge/import-contract';
 import { useBackend } from '../bridge/backend-context';
 import { primarySubtag } from '../../common/edition/language-tags';
-import { guessLanguage } from '../../common/text/guess-language';
+import { readLanguage } from '../../common/text/guess-language';
 import { chosenTag, declaredChoice, LanguagePicker, type LanguageChoice } from '../ui/LanguagePicker';
 import { languageName, useT, useUiLanguage } from '../i18n';
 import { FileField } from '../ui/FileField';
@@ -45,6 +45,8 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const [title, setTitle] = useState('');
   const [titleTyped, setTitleTyped] = useState(false);
   const [text, setText] = useState('');
+  // The language guess reads stretches of the text: behind the typing, not on every key.
+  const deferredText = useDeferredValue(text);
   const [format, setFormat] = useState<'plain' | 'markdown'>('plain');
   const [language, setLanguage] = useState<LanguageChoice>(GERMAN);
   const [audio, setAudio] = useState<File[]>([]);
@@ -107,15 +109,16 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     wasRunning.current = running;
   }, [running]);
 
-  const guessed = text.trim() === '' ? null : guessLanguage(text);
+  const reading = useMemo(() => readLanguage(deferredText), [deferredText]);
   const chosen = chosenTag(language, t);
-  // The guess tells German from English only; it warns before a text is read or aligned in the wrong voice.
-  const languageHint =
-    guessed === null || guessed === 'unknown' || !chosen.ok
-      ? ''
-      : primarySubtag(chosen.tag) === guessed
+  // Said before a text is read or aligned in the wrong voice; silent where the guess cannot tell.
+  const languageHint = !chosen.ok
+    ? ''
+    : !reading.couldBe(chosen.tag) && reading.likely
+      ? t('import.language.looksOther', { looks: languageName(ui, reading.likely), language: languageName(ui, chosen.tag) })
+      : reading.likely === primarySubtag(chosen.tag)
         ? t('import.language.looksRight', { language: languageName(ui, chosen.tag) })
-        : t('import.language.looksOther', { looks: languageName(ui, guessed), language: languageName(ui, chosen.tag) });
+        : '';
 
   const suggestTitle = (name: string) => {
     if (!titleTyped) setTitle(titleFromName(name));

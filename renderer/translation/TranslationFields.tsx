@@ -3,10 +3,10 @@
 // document's chapters), and its language from a list or as a tag. Shared by "Add translation…"
 // and the import dialog, whose translation is optional. The state is the caller's
 // (TranslationInput); `translationRequest` checks it and turns it into what the bridge takes.
-import { useId } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { BOOK_EXTENSIONS } from '../../common/bridge/import-contract';
 import { primarySubtag } from '../../common/edition/language-tags';
-import { guessLanguage } from '../../common/text/guess-language';
+import { readLanguage } from '../../common/text/guess-language';
 import { useBackend } from '../bridge/backend-context';
 import { languageName, useT, useUiLanguage, type Translate } from '../i18n';
 import { FileField } from '../ui/FileField';
@@ -37,10 +37,11 @@ export function TranslationFields({ value, originalTag, onChange, onStatus, onPr
   const ui = useUiLanguage();
   const ids = useId();
   const { api, upload } = useBackend();
-  // The guess tells German and English only: it speaks up when the translation looks like the original.
-  const guessed = value.text.trim() === '' ? null : guessLanguage(value.text);
+  // Speaks up when the translation plainly is in the original's language, not the one chosen.
+  const text = useDeferredValue(value.text);
+  const reading = useMemo(() => readLanguage(text), [text]);
   const chosen = chosenTag(value, t);
-  const looksLikeOriginal = guessed === primarySubtag(originalTag) && !(chosen.ok && primarySubtag(chosen.tag) === guessed);
+  const looksLikeOriginal = reading.likely === primarySubtag(originalTag) && !(chosen.ok && reading.couldBe(chosen.tag));
 
   const readFile = async (file: File) => {
     onProblem(null);

@@ -171,14 +171,16 @@ describe('importing a text', () => {
     const { page } = app;
     await page.reload();
     await waitUntilReady(page);
-    // The guess knows German and English only: for French it says nothing.
+    // German is chosen at first, and the dialog says the text looks otherwise; once French is chosen, it looks right.
     await fillIn(FRENCH.join('\n\n'), 'Le mur', '');
+    await expect.poll(() => dialog().textContent()).toContain('The text looks French, not German: it would be read and aligned with a voice for German.');
     await dialog().getByRole('combobox', { name: 'Format', exact: true }).selectOption('markdown');
     const language = dialog().getByRole('combobox', { name: 'Language of the text' });
     expect(await language.inputValue()).toBe('de');
     await language.focus();
     await page.keyboard.type('French');
     await expect.poll(() => language.inputValue()).toBe('fr');
+    await expect.poll(() => dialog().textContent()).toContain('The text looks French.');
     const disclosure = dialog().locator('summary', { hasText: 'Its translation (optional)' });
     await disclosure.focus();
     await page.keyboard.press('Enter');

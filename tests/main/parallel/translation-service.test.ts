@@ -16,7 +16,7 @@ import { createJobRunner, type JobRunner } from '../../../main/jobs/runner';
 import { ownDocumentDir } from '../../../main/library/own-documents';
 import { createTranslationService } from '../../../main/parallel/translation-service';
 import { TRANSLATION_FILE } from '../../../main/parallel/translation-store';
-import { GERMAN, RUSSIAN } from '../../common/parallel/texts';
+import { FRENCH, GERMAN, RUSSIAN } from '../../common/parallel/texts';
 import { repoLibrary, tempDir } from '../notes/helpers';
 
 let temp: ReturnType<typeof tempDir>;
@@ -112,6 +112,12 @@ describe('the translation service', () => {
     expect(await refusal(handlers.saveTranslation({ documentId: 'no-such-document', translation: translation! }))).toBe('not-found: There is no document "no-such-document".');
     expect(await refusal(handlers.addTranslation({ documentId, text: GERMAN.join('\n\n'), format: 'markdown', language: 'en' }))).toBe('invalid-argument: text: this looks German, like the document; choose its translation.');
     expect(await refusal(handlers.addTranslation({ documentId, text: '# Nur eine Überschrift', format: 'markdown', language: 'en' }))).toBe('invalid-argument: text: the translation has no sentences.');
+    // The same for a document in any language: a French text given its own French as a Spanish translation.
+    const french = textToEdition({ title: 'Le Mur', text: FRENCH.join('\n\n'), format: 'markdown', language: 'fr' }, 'le-mur', splitSentences, { titleIsRead: false });
+    const frenchId = (await library.createOwnDocument({ editionSource: writeEdition(french) })).id;
+    expect(await refusal(handlers.addTranslation({ documentId: frenchId, text: FRENCH.join('\n\n'), format: 'markdown', language: 'es' }))).toBe('invalid-argument: text: this looks French, like the document; choose its translation.');
+    // Its German is taken.
+    expect(await refusal(handlers.addTranslation({ documentId: frenchId, text: GERMAN.join('\n\n'), format: 'markdown', language: 'de' }))).toBeNull();
     // Nothing refused was kept.
     expect((await repoLibrary(dataDir).open(documentId)).translation).toEqual(translation);
 

@@ -62,6 +62,27 @@ function focusSentence(sentenceId: string, tries = 60): void {
   else if (tries > 0) requestAnimationFrame(() => focusSentence(sentenceId, tries - 1));
 }
 
+/**
+ * After a fix, the focus goes to the list's item now at `position` (the next pair), or to Close.
+ * Showing the fix opens the player anew, and on a busy machine that can replace the dialog's
+ * content a few frames later, taking a focus given at once with it: so for a while a focus that
+ * fell to the page is given again, and one the reader moved is left alone.
+ */
+function focusAfterFix(dialogRef: { current: HTMLDialogElement | null }, position: number): void {
+  const until = performance.now() + 1500;
+  const step = () => {
+    const dialog = dialogRef.current;
+    const active = document.activeElement;
+    if (dialog?.open && (!active || active === document.body || !dialog.contains(active) || !active.isConnected)) {
+      const items = dialog.querySelectorAll<HTMLElement>('.pair-check-list > li');
+      const next = items[Math.min(position, items.length - 1)]?.querySelector<HTMLElement>('button');
+      (next ?? dialog.querySelector<HTMLElement>('.dialog-header button'))?.focus();
+    }
+    if (performance.now() < until) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
 function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean; onClose(): void; translation: Translation; list: readonly number[] }) {
   const deTag = useLanguageTag('de');
   const t = useT();
@@ -88,13 +109,7 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
           const first = pair.a[0]!;
           const fix = (edit: PairEdit) => {
             // The fixed pair leaves the list: the focus goes on to the next one, or to Close.
-            void editor?.edit(edit, first).then(() =>
-              requestAnimationFrame(() => {
-                const items = dialogRef.current?.querySelectorAll<HTMLElement>('.pair-check-list > li');
-                const next = items?.[Math.min(position, (items?.length ?? 1) - 1)]?.querySelector<HTMLElement>('button');
-                (next ?? dialogRef.current?.querySelector<HTMLElement>('.dialog-header button'))?.focus();
-              }),
-            );
+            void editor?.edit(edit, first).then(() => focusAfterFix(dialogRef, position));
           };
           return (
             <li key={first} aria-labelledby={`${id}-pair-${first}`}>

@@ -40,8 +40,8 @@ function bcp47(iso6393: string): string {
   return MACROLANGUAGE[iso6393] ?? iso6393To1[iso6393] ?? iso6393;
 }
 
-/** Norwegian is written in two standards; a text in either is Norwegian. */
-const SAME_LANGUAGE: Readonly<Record<string, readonly string[]>> = { no: ['nb', 'nn'], nb: ['no'], nn: ['no'] };
+/** Norwegian is written in two standards, which franc tells apart: a text in either is Norwegian. */
+const SAME_LANGUAGE: Readonly<Record<string, readonly string[]>> = { no: ['nb', 'nn'] };
 
 /** The languages franc has a model of, and those it tells by a script of their own (named in lower case). */
 const KNOWN: ReadonlySet<string> = new Set(
@@ -77,7 +77,6 @@ function letters(text: string): number {
 }
 
 export function readLanguage(text: string): LanguageReading {
-  if (letters(text.slice(0, 4 * MIN_LETTERS)) < MIN_LETTERS && letters(text.slice(0, SAMPLE)) < MIN_LETTERS) return CANNOT_TELL;
   const wins = new Map<string, number>();
   const near = new Map<string, number>();
   let judged = 0;

@@ -36,7 +36,7 @@ export function createTranslationService({ library, jobs, events, pairingWorker 
         // twice); where the guess cannot tell, or the text could be in the language chosen, it passes.
         const original = languageTag(edition, 'de');
         const reading = readLanguage(text);
-        if (primarySubtag(language) !== primarySubtag(original) && reading.likely === primarySubtag(original) && !reading.couldBe(language)) {
+        if (reading.likely === primarySubtag(original) && !reading.couldBe(language)) {
           throw new BridgeError('invalid-argument', `text: this looks ${languageName('en', original)}, like the document; choose its translation.`);
         }
         const jobId = jobs.startJob(

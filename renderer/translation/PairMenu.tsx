@@ -3,6 +3,7 @@
 // the keys u, d, x, Shift+X, y and Ctrl+Z. A menu in the ARIA sense: ↑/↓, Home/End move, Enter
 // chooses, Escape or Tab closes it and gives the focus back to the sentence.
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { CONTEXT_KEYS } from '../../common/keymap';
 import type { PairEdit } from '../../common/parallel/translation';
 import { useT, type MessageKey } from '../i18n';
 import { keyLabel } from '../i18n/key-names';
@@ -20,15 +21,28 @@ export interface PairMenuPlace {
   returnTo: HTMLElement;
 }
 
-/** `keys` as common/keymap.ts writes them (shown in the UI language), `aria` as ARIA does. */
-const ITEMS: readonly { edit: PairEdit | 'undo'; label: MessageKey; keys: string; aria: string }[] = [
-  { edit: 'joinAbove', label: 'pairs.action.joinAbove', keys: 'u', aria: 'U' },
-  { edit: 'joinBelow', label: 'pairs.action.joinBelow', keys: 'd', aria: 'D' },
-  { edit: 'split', label: 'pairs.action.split', keys: 'x', aria: 'X' },
-  { edit: 'untranslated', label: 'pairs.action.untranslated', keys: 'Shift+x', aria: 'Shift+X' },
-  { edit: 'confirm', label: 'pairs.action.confirm', keys: 'y', aria: 'Y' },
-  { edit: 'undo', label: 'pairs.action.undo', keys: 'Ctrl+z', aria: 'Control+Z' },
+/** Each fix with the context key (common/keymap.ts) that does the same in the transcript. */
+const ITEMS: readonly { edit: PairEdit | 'undo'; label: MessageKey; keyId: string }[] = [
+  { edit: 'joinAbove', label: 'pairs.action.joinAbove', keyId: 'pairJoinAbove' },
+  { edit: 'joinBelow', label: 'pairs.action.joinBelow', keyId: 'pairJoinBelow' },
+  { edit: 'split', label: 'pairs.action.split', keyId: 'pairSplit' },
+  { edit: 'untranslated', label: 'pairs.action.untranslated', keyId: 'pairUntranslated' },
+  { edit: 'confirm', label: 'pairs.action.confirm', keyId: 'pairConfirm' },
+  { edit: 'undo', label: 'pairs.action.undo', keyId: 'pairUndo' },
 ];
+
+/** The item's key as the keymap writes it; for Undo, the first of "Ctrl+z / Ctrl+Shift+z" (the second is redo). */
+function keysOf(keyId: string): string {
+  return CONTEXT_KEYS.find((key) => key.id === keyId)!.keys.split(' / ')[0]!;
+}
+
+/** "Shift+x" → "Shift+X", "Ctrl+z" → "Control+Z": the keymap's way of writing a key, as aria-keyshortcuts writes it. */
+function ariaKeys(keys: string): string {
+  return keys
+    .split('+')
+    .map((part) => (part === 'Ctrl' ? 'Control' : part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}
 
 export function PairMenu({ place, editor, onClose }: { place: PairMenuPlace; editor: PairEditor; onClose(): void }) {
   const t = useT();
@@ -78,12 +92,15 @@ export function PairMenu({ place, editor, onClose }: { place: PairMenuPlace; edi
 
   return (
     <div ref={menuRef} className="popover pair-menu" role="menu" aria-label={t('pairs.menu')} style={{ position: 'fixed' }} onKeyDown={onKeyDown}>
-      {ITEMS.map((item) => (
-        <button key={item.edit} type="button" role="menuitem" tabIndex={-1} aria-keyshortcuts={item.aria} onClick={() => choose(item.edit)}>
-          <span>{t(item.label)}</span>
-          <kbd aria-hidden="true">{keyLabel(item.keys, t)}</kbd>
-        </button>
-      ))}
+      {ITEMS.map((item) => {
+        const keys = keysOf(item.keyId);
+        return (
+          <button key={item.edit} type="button" role="menuitem" tabIndex={-1} aria-keyshortcuts={ariaKeys(keys)} onClick={() => choose(item.edit)}>
+            <span>{t(item.label)}</span>
+            <kbd aria-hidden="true">{keyLabel(keys, t)}</kbd>
+          </button>
+        );
+      })}
     </div>
   );
 }

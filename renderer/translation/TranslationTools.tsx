@@ -55,33 +55,28 @@ function CheckPairsButton() {
   );
 }
 
-/** Gives the focus to the transcript's unit holding the sentence once it is rendered (a second at most). */
-function focusSentence(sentenceId: string, tries = 60): void {
-  const unit = document.querySelector<HTMLElement>(`[data-sentence="${sentenceId}"]`)?.closest<HTMLElement>('[data-unit]');
-  if (unit) unit.focus();
-  else if (tries > 0) requestAnimationFrame(() => focusSentence(sentenceId, tries - 1));
-}
-
 /**
- * After a fix, the focus goes to the list's item now at `position` (the next pair), or to Close.
- * Showing the fix opens the player anew, and on a busy machine that can replace the dialog's
- * content a few frames later, taking a focus given at once with it: so for a while a focus that
- * fell to the page is given again, and one the reader moved is left alone.
+ * Gives the focus to `target()` once it is there, and for a moment gives it again should it fall to
+ * the page: the element may not be rendered yet (a chapter of the transcript), and showing a fix
+ * opens the player anew, which on a busy machine replaces the screen's elements a few frames later,
+ * taking a focus given at once with them. Once given, a focus the reader moved is left alone.
  */
-function focusAfterFix(dialogRef: { current: HTMLDialogElement | null }, position: number): void {
-  const until = performance.now() + 1500;
+function settleFocus(target: () => HTMLElement | null, ms = 1500): void {
+  const until = performance.now() + ms;
+  let given = false;
   const step = () => {
-    const dialog = dialogRef.current;
     const active = document.activeElement;
-    if (dialog?.open && (!active || active === document.body || !dialog.contains(active) || !active.isConnected)) {
-      const items = dialog.querySelectorAll<HTMLElement>('.pair-check-list > li');
-      const next = items[Math.min(position, items.length - 1)]?.querySelector<HTMLElement>('button');
-      (next ?? dialog.querySelector<HTMLElement>('.dialog-header button'))?.focus();
+    if (!given || !active || active === document.body || !active.isConnected) {
+      const element = target();
+      element?.focus();
+      given ||= element !== null && document.activeElement === element;
     }
     if (performance.now() < until) requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
 }
+
+const sentenceUnit = (sentenceId: string) => () => document.querySelector<HTMLElement>(`[data-sentence="${sentenceId}"]`)?.closest<HTMLElement>('[data-unit]') ?? null;
 
 function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean; onClose(): void; translation: Translation; list: readonly number[] }) {
   const deTag = useLanguageTag('de');
@@ -109,7 +104,14 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
           const first = pair.a[0]!;
           const fix = (edit: PairEdit) => {
             // The fixed pair leaves the list: the focus goes on to the next one, or to Close.
-            void editor?.edit(edit, first).then(() => focusAfterFix(dialogRef, position));
+            void editor?.edit(edit, first).then(() =>
+              settleFocus(() => {
+                const dialog = dialogRef.current;
+                if (!dialog?.open) return null;
+                const items = dialog.querySelectorAll<HTMLElement>('.pair-check-list > li');
+                return items[Math.min(position, items.length - 1)]?.querySelector<HTMLElement>('button') ?? dialog.querySelector<HTMLElement>('.dialog-header button');
+              }),
+            );
           };
           return (
             <li key={first} aria-labelledby={`${id}-pair-${first}`}>
@@ -125,7 +127,7 @@ function CheckPairsDialog({ open, onClose, translation, list }: { open: boolean;
                   onClick={() => {
                     player.playFromSentence(first);
                     player.pause();
-                    closeAndFocus(() => focusSentence(first));
+                    closeAndFocus(() => settleFocus(sentenceUnit(first)));
                   }}
                 >
                   {t('pairs.action.go')}

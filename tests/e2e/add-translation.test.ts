@@ -189,6 +189,7 @@ describe('adding a translation to a document of your own', () => {
     await expect.poll(() => menu.isVisible()).toBe(true);
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Join with aboveu', 'Join with belowd', 'Splitx', 'UntranslatedShift+X', 'Right as it isy', 'UndoCtrl+Z']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    expect(await menu.getByRole('menuitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-keyshortcuts')))).toEqual(['U', 'D', 'X', 'Shift+X', 'Y', 'Control+Z']);
     expect((await new AxeBuilder({ page }).include('.pair-menu').analyze()).violations.map((v) => v.id)).toEqual([]);
     await menu.getByRole('menuitem', { name: 'Join with above' }).click();
     await expect.poll(statusText).toContain('Joined with the pair above. Control Z undoes.');

@@ -276,7 +276,7 @@ describe('exports', () => {
     const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', join(folder, 'mitlesen-small-interview-s003.mp3')], { encoding: 'utf8' });
     expect(Number(probe)).toBeGreaterThan(0.4 + 0.15 + 0.2);
     expect(Number(probe)).toBeLessThan(0.4 + 0.15 + 0.2 + 0.15);
-  });
+  }, 30_000); // cuts and encodes audio clips twice (folder and ZIP): seconds on a loaded machine
 
   it('with audio but no narration: says so, and suggests exporting without', async () => {
     const none = { load: async () => ({ edition: narration.edition, timing: null, timingProblem: 'not built' }) };

@@ -15,7 +15,9 @@ export const DOC = 'china-sieht-alles';
 
 export function tempDir(prefix = 'mitlesen-notes-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retried: a library caches a parse in the background, not waited for (as in the app), and such a
+  // write can land in the folder while it is being removed (ENOTEMPTY on a loaded machine).
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
 /** The bundled documents of this checkout; `dataDir` for the user's own (none unless a test adds one). */

@@ -186,6 +186,20 @@ export function applyTranslation(edition: Edition, translation: Translation): Ed
 }
 
 /** The pairs to check: their positions in `translation.pairs`, in order. */
+/**
+ * Whether `after` is `before` with other pairs or another translation only: the same document,
+ * sentences (ids, text, places) and chapters. Such a change can be shown in the open player, whose
+ * timings, notes and place all hang on the original's sentences.
+ */
+export function keepsOriginal(before: Edition, after: Edition): boolean {
+  if (before.id !== after.id || before.sentences.length !== after.sentences.length || before.chapters.length !== after.chapters.length) return false;
+  const sameSentences = before.sentences.every((s, i) => {
+    const t = after.sentences[i]!;
+    return s.id === t.id && s.de === t.de && s.paragraphId === t.paragraphId && s.chapterId === t.chapterId;
+  });
+  return sameSentences && before.chapters.every((c, i) => c.id === after.chapters[i]!.id && c.startSentenceId === after.chapters[i]!.startSentenceId);
+}
+
 export function uncertainPairs(translation: Translation, below = UNCERTAIN_PAIR_BELOW): number[] {
   return translation.pairs.flatMap((pair, k) => (pair.confidence < below ? [k] : []));
 }

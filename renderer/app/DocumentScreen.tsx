@@ -1,13 +1,13 @@
 // One open document: the shell's landmarks around the chapter list, the transcript, the feature
 // panels and the player. Without usable timings it still shows the text, and says why it cannot play.
-import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ReadyAnnouncer, SentenceAnnouncer, WhereAmI } from '../a11y/Announcements';
 import { useT } from '../i18n';
 import { LibraryButton, type LibraryEntryPoint } from '../library/LibraryButton';
 import { useSettingsStore } from '../settings/settings-context';
 import type { OpenedDocument, ReadingPosition } from '../../common/bridge/contract';
 import { pairingOf } from '../../common/edition/pairing';
-import { compactTimingProblem, type CompactTiming } from '../../common/timing/compact';
+import { compactTimingProblem } from '../../common/timing/compact';
 import { ChapterAnnouncer } from '../chapters/ChapterAnnouncer';
 import { ChapterList } from '../chapters/ChapterList';
 import { connectMediaSession } from '../player/media-session';
@@ -28,6 +28,7 @@ import { TimingMarksProvider } from '../timing-check/TimingCheck';
 import { playerContent, sidebarContent, sidebarLabel, toolbarContent, useSentenceDecorations, useWaveformMarks } from './feature-slots';
 import { AppFrame } from '../shell/AppFrame';
 import { PairEditor, PairEditorContext, type EditOutcome } from '../translation/pair-editor';
+import { keepsOriginal } from '../../common/parallel/translation';
 import { TranslationButton, UncertainPairsProvider } from '../translation/TranslationTools';
 import type { MessageKey } from '../i18n';
 
@@ -45,15 +46,22 @@ export interface DocumentScreenProps {
   library: LibraryEntryPoint;
 }
 
-/** What a pair fix or an added translation shows: the document reopened with it, at the place it was at. */
+/**
+ * What is on screen: the App's bundle, or the same text with pairs fixed or a translation added
+ * since. Those are shown in the open player; only a bundle of another text opens a new session.
+ */
 interface Shown {
   /** The bundle the App gave (a new one starts over). */
   source: OpenedDocument;
+  /** The bundle the player session opened with, and the place it opened at when it was reopened. */
+  opening: OpenedDocument;
+  position?: ReadingPosition | null;
   /** The bundle the pair editor edits: the source, or the document read again after a translation was added. */
   editorBase: OpenedDocument;
   bundle: OpenedDocument;
-  position?: ReadingPosition | null;
 }
+
+const shownFrom = (bundle: OpenedDocument): Shown => ({ source: bundle, opening: bundle, editorBase: bundle, bundle });
 
 function outcomeMessage(outcome: EditOutcome): MessageKey | null {
   if (outcome.kind === 'done') return `pairs.done.${outcome.edit}`;
@@ -64,14 +72,14 @@ function outcomeMessage(outcome: EditOutcome): MessageKey | null {
 export function DocumentScreen(props: DocumentScreenProps) {
   const t = useT();
   const { api } = useBackend();
-  const [shown, setShown] = useState<Shown>({ source: props.bundle, editorBase: props.bundle, bundle: props.bundle });
-  if (shown.source !== props.bundle) setShown({ source: props.bundle, editorBase: props.bundle, bundle: props.bundle });
-  const current = shown.source === props.bundle ? shown : { source: props.bundle, editorBase: props.bundle, bundle: props.bundle };
+  const [shown, setShown] = useState<Shown>(() => shownFrom(props.bundle));
+  if (shown.source !== props.bundle) setShown(shownFrom(props.bundle));
+  const current = shown.source === props.bundle ? shown : shownFrom(props.bundle);
   const bundle = current.bundle;
   const [pairStatus, setPairStatusText] = useState('');
   // The same words twice in a row (two undos) are still said: the text alternates a trailing space.
   const setPairStatus = (text: string) => setPairStatusText((previous) => (previous === text ? `${text}\u00a0` : text));
-  // The session on screen, for the place to reopen at after a change to the pairs.
+  // The session on screen, for the place to reopen at should a change not be one of pairs only.
   const sessionRef = useRef<DocumentSession | null>(null);
   const livePosition = (): ReadingPosition | null => {
     const session = sessionRef.current;
@@ -87,7 +95,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
             edition: base.edition,
             translation: base.translation,
             api,
-            show: (edition, translation) => setShown((s) => ({ ...s, bundle: { ...s.bundle, edition, translation }, position: livePosition() })),
+            show: (edition, translation) => setShown((s) => ({ ...s, bundle: { ...s.bundle, edition, translation } })),
             report: (outcome) => setPairStatus(outcome.kind === 'failed' ? t('pairs.failed', { message: outcome.message }) : t(outcomeMessage(outcome)!)),
           })
         : null,
@@ -97,12 +105,14 @@ export function DocumentScreen(props: DocumentScreenProps) {
   const translationAdded = async (message: string) => {
     const position = livePosition();
     const reread = await api.loadDocument({ documentId: props.documentId });
-    setShown((s) => ({ ...s, editorBase: reread, bundle: reread, position }));
+    // The same text with a translation: shown in place. Anything else (the text changed on disk
+    // meanwhile) reopens the player at the place it was at.
+    setShown((s) => (keepsOriginal(s.bundle.edition, reread.edition) ? { ...s, editorBase: reread, bundle: reread } : { ...s, opening: reread, position, editorBase: reread, bundle: reread }));
     setPairStatus(message);
   };
   const pairTools = <TranslationButton documentId={props.documentId} kind={bundle.kind} hasTranslation={bundle.translation !== null} onAdded={(message) => void translationAdded(message)} />;
-  // Outside the player's screen, which a change to the pairs opens anew: a live region made anew
-  // with its text would not be read. After the app's frame, so that the page still starts with its
+  // Outside the player's screen, which another opening makes anew: a live region made anew with
+  // its text would not be read. After the app's frame, so that the page still starts with its
   // skip links (a screen reader's "top of page" lands there).
   const status = (
     <p className="visually-hidden" role="status">
@@ -141,7 +151,7 @@ export function DocumentScreen(props: DocumentScreenProps) {
   return (
     <DocumentLanguages edition={bundle.edition}>
       <PairEditorContext.Provider value={editor}>
-        <PlayingDocument {...screenProps} timing={bundle.timing} sessionRef={sessionRef} pairTools={pairTools} />
+        <PlayingDocument {...screenProps} opened={current.opening} sessionRef={sessionRef} pairTools={pairTools} />
         {status}
       </PairEditorContext.Provider>
     </DocumentLanguages>
@@ -152,35 +162,54 @@ function PlayingDocument({
   documentId,
   bundle,
   savedPosition,
-  timing,
   layout,
   onLayoutChange,
   appNotices,
   library,
   sessionRef,
   pairTools,
-}: DocumentScreenProps & { timing: CompactTiming; sessionRef: { current: DocumentSession | null }; pairTools: ReactNode }) {
+  opened,
+}: DocumentScreenProps & { sessionRef: { current: DocumentSession | null }; pairTools: ReactNode; opened: OpenedDocument }) {
   const { api, mediaUrl } = useBackend();
   const settings = useSettingsStore();
   const [session, setSession] = useState<DocumentSession | null>(null);
+  // What a session opens with. A fixed pair or an added translation comes as a new bundle of the
+  // same text: it is shown in the open session (below), so playback, the place, a loop and what is
+  // revealed carry on. Only another opening (the App's new bundle) starts a new session.
+  const opening = useRef({ opened, bundle, savedPosition });
+  if (opening.current.opened !== opened) opening.current = { opened, bundle, savedPosition };
 
   useEffect(() => {
-    const opened = new DocumentSession({ documentId, edition: bundle.edition, timing, settings, api, mediaUrl, ...(savedPosition !== undefined ? { savedPosition } : {}) });
+    const start = opening.current;
+    const created = new DocumentSession({
+      documentId,
+      edition: start.bundle.edition,
+      timing: start.bundle.timing!,
+      settings,
+      api,
+      mediaUrl,
+      ...(start.savedPosition !== undefined ? { savedPosition: start.savedPosition } : {}),
+    });
     // The narration starts loading first (open() creates its audio element at once); the screen is
     // rendered as a transition, which yields to the browser, so the audio's loading runs alongside
     // the first render of a long transcript instead of after it.
-    void opened.open();
-    sessionRef.current = opened;
-    startTransition(() => setSession(opened));
-    const disconnect = connectMediaSession(opened.player);
+    void created.open();
+    sessionRef.current = created;
+    startTransition(() => setSession(created));
+    const disconnect = connectMediaSession(created.player);
     // The place, the settings and notes typing not yet saved: all the session's.
-    const offLeave = onPageLeave(() => opened.flush());
+    const offLeave = onPageLeave(() => created.flush());
     return () => {
       offLeave();
       disconnect();
-      opened.destroy();
+      created.destroy();
     };
-  }, [documentId, bundle, savedPosition, timing, settings, api, mediaUrl, sessionRef]);
+  }, [documentId, opened, settings, api, mediaUrl, sessionRef]);
+
+  // Before paint, so the rows show the new pairs in the frame the fix is announced in.
+  useLayoutEffect(() => {
+    if (session && !session.isDestroyed && session.edition !== bundle.edition) session.showEdition(bundle.edition);
+  }, [session, bundle.edition]);
 
   if (!session || session.isDestroyed) return null;
   return (
@@ -205,16 +234,16 @@ function PlayerScreen({
   library: LibraryEntryPoint;
   pairTools: ReactNode;
 }) {
-  const player = usePlayer();
   const status = usePlayerState((s) => s.status);
   const lang = usePlayerState((s) => s.lang);
+  const edition = usePlayerState((s) => s.edition);
   const decorations = useSentenceDecorations();
   const marks = useWaveformMarks();
   const t = useT();
   return (
     <AppFrame
-      title={player.edition.title[lang] || player.edition.title.de}
-      titleLang={player.edition.title[lang] ? lang : 'de'}
+      title={edition.title[lang] || edition.title.de}
+      titleLang={edition.title[lang] ? lang : 'de'}
       status={status}
       toolbar={
         <>
@@ -222,7 +251,7 @@ function PlayerScreen({
           {toolbarContent}
           {pairTools}
           {/* One language has one layout: nothing to pick. */}
-          {pairingOf(player.edition).hasTranslation && <LayoutPicker layout={layout} onChange={onLayoutChange} />}
+          {pairingOf(edition).hasTranslation && <LayoutPicker layout={layout} onChange={onLayoutChange} />}
           <SyncOffsetControl />
         </>
       }

@@ -38,7 +38,8 @@ export class CardsController {
   constructor(
     private readonly api: CardsApi,
     readonly documentId: string,
-    readonly edition: Edition,
+    /** The edition shown now: a card takes the pairs as they are when it is made. */
+    private readonly edition: () => Edition,
   ) {}
 
   subscribe = (listener: () => void) => this.store.subscribe(listener);
@@ -58,7 +59,7 @@ export class CardsController {
    * English one the back). Returns the card and whether it existed already (then nothing is saved).
    */
   async save(source: CardSource): Promise<{ card: Card; duplicate: boolean } | { error: string }> {
-    const pairing = pairingOf(this.edition);
+    const pairing = pairingOf(this.edition());
     const germanIds = source.lang === 'de' ? [...source.sentenceIds] : [...new Set(source.sentenceIds.flatMap((id) => pairing.counterparts(id, 'en')))];
     germanIds.sort((a, b) => pairing.indexOf(a) - pairing.indexOf(b));
     const request = {
@@ -150,7 +151,7 @@ export class CardsController {
   }
 
   private sorted(cards: Card[]): Card[] {
-    const pairing = pairingOf(this.edition);
+    const pairing = pairingOf(this.edition());
     const position = (id: string) => {
       const index = pairing.indexOf(id);
       return index < 0 ? Number.MAX_SAFE_INTEGER : index;

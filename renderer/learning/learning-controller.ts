@@ -54,7 +54,7 @@ export class LearningController {
       repeatCount: current.repeatCount,
       repeatRising: current.repeatRising,
     });
-    this.reveal = new RevealStore(player.edition, current.hiddenLanguage, (hiddenLanguage) => settings.update({ hiddenLanguage }));
+    this.reveal = new RevealStore(() => player.edition, current.hiddenLanguage, (hiddenLanguage) => settings.update({ hiddenLanguage }));
     this.offs.push(
       // The settings are the one source: a change made elsewhere (reset, the settings view) lands here.
       settings.watch((s) => s.shadowingFactor, (factor) => {

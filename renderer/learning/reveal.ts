@@ -19,7 +19,8 @@ export class RevealStore {
   private snapshot: RevealSnapshot;
 
   constructor(
-    private readonly edition: Edition,
+    /** The edition shown now (its pairs can be fixed while the document is open). */
+    private readonly edition: () => Edition,
     hidden: HiddenLanguage,
     private readonly persist: (hidden: HiddenLanguage) => void,
   ) {
@@ -55,7 +56,7 @@ export class RevealStore {
     const shown = this.isShown(hidden, ids);
     if (shown && this.snapshot.allRevealed) {
       // Hiding one sentence while all are revealed: every other one stays revealed.
-      for (const s of this.edition.sentences) revealed.add(s.id);
+      for (const s of this.edition().sentences) revealed.add(s.id);
       for (const id of ids) revealed.delete(id);
       this.set({ ...this.snapshot, allRevealed: false, revealed });
       return false;
@@ -80,7 +81,7 @@ export class RevealStore {
     const hidden = this.snapshot.hidden;
     if (hidden === 'none') return [];
     if (hidden === narrated) return [sentenceId];
-    return [...pairingOf(this.edition).counterparts(sentenceId, narrated)];
+    return [...pairingOf(this.edition()).counterparts(sentenceId, narrated)];
   }
 
   destroy(): void {

@@ -28,6 +28,7 @@ import { getUiLanguage, translate } from '../i18n';
 import { Emitter } from '../ui/emitter';
 import { Store } from '../ui/store';
 import type { SettingsStore } from '../settings/settings-store';
+import { keepsOriginal } from '../../common/parallel/translation';
 import { howlerFormatOf } from '../../common/timing/audio-types';
 import { AudioClock } from './audio-clock';
 import { FrameLoop } from './frame-loop';
@@ -49,6 +50,8 @@ export interface PlayerSnapshot {
   sentenceId: string | null;
   chapterId: string | null;
   duration: number;
+  /** The edition shown: the one opened, or the same text with pairs fixed since (showEdition). */
+  edition: Edition;
 }
 
 export interface PlayerEvents {
@@ -86,7 +89,6 @@ export type PlaybackClock = Pick<
 
 export class PlayerController {
   readonly documentId: string;
-  readonly edition: Edition;
   readonly timing: CompactTiming;
   /** The languages this document is narrated in (one or two), in the edition's order. */
   readonly languages: readonly Lang[];
@@ -115,12 +117,12 @@ export class PlayerController {
   constructor(options: PlayerControllerOptions) {
     this.clock = options.clock ?? new AudioClock();
     this.documentId = options.documentId;
-    this.edition = options.edition;
     this.timing = options.timing;
     this.api = options.api;
     this.mediaUrl = options.mediaUrl;
     this.savedPosition = options.savedPosition;
     this.languages = narratedLanguages(options.timing, options.edition);
+    // Pair fixes keep the sentences and their chapters (showEdition checks), so this map stays right.
     this.chapterOfSentence = new Map(options.edition.sentences.map((s) => [s.id, s.chapterId]));
     this.settings = options.settings;
     const settings = this.settings.settings;
@@ -136,6 +138,7 @@ export class PlayerController {
       sentenceId: null,
       chapterId: options.edition.chapters[0]?.id ?? null,
       duration: options.timing.tracks[lang]!.duration,
+      edition: options.edition,
     });
     this.currentCursor = new TimelineCursor(this.index(lang).timeline);
     this.positions = new PositionSaver(
@@ -183,6 +186,21 @@ export class PlayerController {
     this.detachedTime = start;
     this.moved();
     await this.loadAudio(start, false);
+  }
+
+  /** The edition shown (views that draw its pairs read `edition` from the snapshot, to follow a fix). */
+  get edition(): Edition {
+    return this.snapshot.edition;
+  }
+
+  /**
+   * Shows the same text with other pairs (a pair fixed, a translation added) without stopping:
+   * the narration, its place and everything timed hang on the original's sentences, which stay.
+   */
+  showEdition(next: Edition): void {
+    if (next === this.snapshot.edition) return;
+    if (!keepsOriginal(this.snapshot.edition, next)) throw new Error('showEdition: the new edition is not the same text with other pairs');
+    this.update({ edition: next });
   }
 
   // ---- React's view of the player -------------------------------------------------------------

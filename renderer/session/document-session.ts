@@ -32,7 +32,6 @@ export interface DocumentSessionOptions {
 
 export class DocumentSession {
   readonly documentId: string;
-  readonly edition: Edition;
   readonly player: PlayerController;
   readonly notes: NotesController;
   readonly learning: LearningController;
@@ -41,11 +40,21 @@ export class DocumentSession {
 
   constructor(options: DocumentSessionOptions) {
     this.documentId = options.documentId;
-    this.edition = options.edition;
     this.player = new PlayerController(options);
+    // Notes are ordered by the original's sentences, which a pair fix keeps: the opening edition does.
     this.notes = new NotesController(options.api, options.documentId, options.edition);
     this.learning = new LearningController(this.player, options.settings);
-    this.cards = new CardsController(options.api, options.documentId, options.edition);
+    this.cards = new CardsController(options.api, options.documentId, () => this.player.edition);
+  }
+
+  /** The edition shown now (the player's: pairs fixed since opening included). */
+  get edition(): Edition {
+    return this.player.edition;
+  }
+
+  /** Shows the same text with other pairs, in place: nothing stops, reloads or is forgotten. */
+  showEdition(next: Edition): void {
+    this.player.showEdition(next);
   }
 
   /** The reveal state of this document (hidden language, sentences revealed so far). */

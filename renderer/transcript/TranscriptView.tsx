@@ -32,8 +32,10 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   const articleRef = useRef<HTMLElement>(null);
   const [follow, setFollow] = useState<FollowController | null>(null);
   const highlighterRef = useRef<Highlighter | null>(null);
-  const model = useMemo(() => buildTranscriptModel(player.edition, layout), [player.edition, layout]);
-  const pairing = pairingOf(player.edition);
+  // The snapshot's edition, not the player's field: a pair fixed shows here without reopening.
+  const edition = usePlayerState((s) => s.edition);
+  const model = useMemo(() => buildTranscriptModel(edition, layout), [edition, layout]);
+  const pairing = pairingOf(edition);
 
   // A long document renders the chapters around the one heard (chapter-window.ts).
   const chapterId = usePlayerState((s) => s.chapterId);
@@ -42,22 +44,22 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
   const [pxPerSentence, setPxPerSentence] = useState(48);
   const current = chapterIndex.get(chapterId ?? '') ?? 0;
   const rendered = useMemo(
-    () => chapterWindow(model.length, player.edition.sentences.length, current, visited),
-    [model.length, player.edition.sentences.length, current, visited],
+    () => chapterWindow(model.length, edition.sentences.length, current, visited),
+    [model.length, edition.sentences.length, current, visited],
   );
   const shownKey = [...rendered.shown].sort((a, b) => a - b).join(',');
   const onVisit = useMemo(() => (index: number) => setVisited((list) => (list.at(-1) === index ? list : visit(list, index))), []);
   // Where the focus goes once a chapter the reader moved into has rendered.
   const pendingFocus = useRef<{ chapter: number; at: 'first' | 'last' } | null>(null);
 
-  // After a fix to the pairs the document reopens: the focus goes back to the sentence fixed, once
-  // its chapter is rendered. The first frames of a reopened transcript can still replace the
-  // element (the chapter window settles), so for a moment a focus that fell to the page is put back.
+  // After a fix to the pairs the rows are drawn anew: the focus goes back to the sentence fixed, once
+  // its chapter is rendered. A joined or split row is a new element, and the first frames can still
+  // replace it (the chapter window settles), so for a moment a focus that fell to the page is put back.
   const pairEditor = usePairEditor();
   const [pairMenu, setPairMenu] = useState<PairMenuPlace | null>(null);
   const closePairMenu = useCallback(() => setPairMenu(null), []);
   useLayoutEffect(() => {
-    // Asked each time the edition changes (the transcript stays mounted across the reopening).
+    // Asked each time the edition shown changes.
     const focusAfterEdit = pairEditor?.takeFocus() ?? null;
     if (!focusAfterEdit) return;
     const until = performance.now() + 1500;
@@ -85,7 +87,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     return () => cancelAnimationFrame(frame);
     // Once per edition shown: the maps are those of that edition.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [player.edition, pairEditor]);
+  }, [edition, pairEditor]);
 
   useLayoutEffect(() => {
     const controller = new FollowController(scrollerRef.current!);
@@ -270,7 +272,7 @@ export function TranscriptView({ layout, sentenceDecorations }: TranscriptViewPr
     <div className="transcript-scroller" ref={scrollerRef}>
       <article
         ref={articleRef}
-        className={`transcript layout-${shownLayout(player.edition, layout)}`}
+        className={`transcript layout-${shownLayout(edition, layout)}`}
         aria-label={t('transcript.label')}
         aria-describedby="transcript-keys"
         onClick={onClick}

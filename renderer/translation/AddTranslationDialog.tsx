@@ -1,7 +1,7 @@
 // "Add translation…": the learner gives the translation of the open document (a text file, an EPUB
 // or pasted text) and its language; the main process pairs its sentences with the document's
 // (main/parallel/translation-service.ts) as a job, with progress and Cancel. When it is done the
-// document reopens side by side, and the number of pairs to check is said.
+// document shows side by side, playing on where it was, and the number of pairs to check is said.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AddedTranslation } from '../../common/bridge/translation-contract';
 import { useT } from '../i18n';
@@ -26,7 +26,7 @@ export function AddTranslationDialog({ open, onClose, documentId, onAdded }: { o
     open,
     () => {
       onClose();
-      // Told only once the close has given the focus back, so the reopened document can take it.
+      // Told only once the close has given the focus back, so the document can take it.
       if (added.current) onAdded(added.current);
       added.current = null;
     },

@@ -72,7 +72,7 @@ export function PairMenu({ place, editor, onClose }: { place: PairMenuPlace; edi
   };
   const choose = (edit: PairEdit | 'undo') => {
     onClose();
-    // The edit reopens the transcript and focuses the sentence; a refused one leaves it here.
+    // The edit redraws the rows and focuses the sentence; a refused one leaves it here.
     place.returnTo.focus();
     void (edit === 'undo' ? editor.undo() : editor.edit(edit, place.sentenceId));
   };

@@ -57,8 +57,8 @@ function CheckPairsButton() {
 
 /**
  * Gives the focus to `target()` once it is there, and for a moment gives it again should it fall to
- * the page: the element may not be rendered yet (a chapter of the transcript), and showing a fix
- * opens the player anew, which on a busy machine replaces the screen's elements a few frames later,
+ * the page: the element may not be rendered yet (a chapter of the transcript), and the list a fix
+ * changes is drawn anew, which on a busy machine can replace its elements a few frames later,
  * taking a focus given at once with them. Once given, a focus the reader moved is left alone.
  */
 function settleFocus(target: () => HTMLElement | null, ms = 1500): void {

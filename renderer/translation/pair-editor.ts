@@ -1,7 +1,7 @@
 // Fixing the pairs of a translation the learner added: each edit (common/parallel/translation.ts)
-// makes a new translation, which is shown at once (the document is reopened with it at the same
-// place) and saved; Ctrl+Z and Ctrl+Shift+Z step back and forth through the edits of this visit. The
-// editor outlives the player session it edits, because showing an edit starts a new session.
+// makes a new translation, which is saved and then shown at once in the open player (nothing stops
+// or reloads: the original's sentences, which everything timed hangs on, stay); Ctrl+Z and
+// Ctrl+Shift+Z step back and forth through the edits of this visit.
 import { createContext, useContext } from 'react';
 import type { Bridge } from '../../common/bridge/contract';
 import type { Edition } from '../../common/edition/model';
@@ -19,7 +19,7 @@ export interface PairEditorOptions {
   edition: Edition;
   translation: Translation;
   api: PairEditorApi;
-  /** Shows the new edition (reopening the document at the place it is at). */
+  /** Shows the new edition (the same text with the new pairs) in the open player. */
   show(edition: Edition, translation: Translation, focusSentenceId: string): void;
   /** Hears how each edit, undo and redo ended (for the status line and the screen reader). */
   report?(outcome: EditOutcome): void;
@@ -29,7 +29,7 @@ export class PairEditor {
   private translation: Translation;
   private readonly undoStack: { translation: Translation; sentenceId: string }[] = [];
   private readonly redoStack: { translation: Translation; sentenceId: string }[] = [];
-  /** The sentence to give the focus back to once the reopened transcript is there. */
+  /** The sentence to give the focus back to once the transcript shows the new pairs. */
   private focusAfterShow: string | null = null;
   /** Saves run one after another, so that the last edit is the one kept. */
   private saving: Promise<unknown> = Promise.resolve();

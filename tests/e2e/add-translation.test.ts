@@ -4,60 +4,25 @@
 // plays, a pair is fixed with a key, undone with Ctrl+Z, fixed again, and the fix is still there
 // after a reload; another is fixed and undone from the sentence's own menu, by pointer and by keys.
 import AxeBuilder from '@axe-core/playwright';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseDocument, type YAMLMap } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../common/edition/model';
 import { pairingOf } from '../../common/edition/pairing';
-import { parseEdition } from '../../common/edition/parse';
 import { parallelTexts } from '../fixtures/parallel/parallel';
-import { AUDIO_PROBE, DOCUMENT_ID, highlightState, waitForPlaying, waitUntilReady } from './player-helpers';
-import { REPO_ROOT, startApp, type RunningApp } from './support/app';
+import { AUDIO_PROBE, highlightState, waitForPlaying, waitUntilReady } from './player-helpers';
+import { startApp, type RunningApp } from './support/app';
+import { addGermanCopy } from './support/german-copy';
 
 let app: RunningApp;
 let page: Page;
 let documentId: string;
 let interview: Edition;
 
-/** The bundled edition's YAML with every English text taken out: the interview as a German-only text. */
-function germanOnly(source: string): string {
-  const yaml = parseDocument(source);
-  yaml.set('languages', ['de']);
-  const strip = (node: unknown): void => {
-    if (node && typeof node === 'object' && 'items' in node) {
-      const map = node as YAMLMap;
-      if (map.has?.('en')) map.delete('en');
-      if (map.has?.('en_with')) map.delete('en_with');
-      for (const item of (node as { items: unknown[] }).items) strip((item as { value?: unknown }).value ?? item);
-    }
-  };
-  strip(yaml.contents);
-  return yaml.toString({ lineWidth: 0 });
-}
-
 beforeAll(async () => {
   app = await startApp({ open: false });
   page = app.page;
   await page.addInitScript(AUDIO_PROBE);
-  const source = await readFile(join(REPO_ROOT, 'transcripts', DOCUMENT_ID, 'edition.yaml'), 'utf8');
-  const parsed = parseEdition(source, 'edition.yaml');
-  if (!parsed.ok) throw new Error('the bundled edition does not parse');
-  interview = parsed.edition;
-  // The German narration only, as an import of the German text would have it.
-  const narration = join(REPO_ROOT, 'assets', 'narration', DOCUMENT_ID);
-  const timing = JSON.parse(await readFile(join(narration, 'timing.json'), 'utf8')) as { tracks: Record<string, unknown> };
-  delete timing.tracks.en;
-  const added = await app.services.library.createOwnDocument({
-    editionSource: germanOnly(source),
-    timing,
-    media: [
-      { name: 'de.mp3', path: join(narration, 'de.mp3') },
-      { name: 'de.peaks.json', path: join(narration, 'de.peaks.json') },
-    ],
-  });
-  documentId = added.id;
+  ({ documentId, interview } = await addGermanCopy(app.services));
   // Opened once, so the app opens it at start.
   await app.services.handlers.loadDocument({ documentId });
   await page.goto(app.host.url);
@@ -150,6 +115,14 @@ describe('adding a translation to a document of your own', () => {
     const before = await unitSentences(target);
     const pairBefore = await savedPairOf(target);
     expect(pairBefore).toEqual(before);
+    // Playing from it (Enter), so that the fix is made while the learner listens.
+    await page.keyboard.press('Enter');
+    await waitForPlaying(page, true);
+    const heardAtFix = await page.evaluate(() => {
+      const audio = window.__mitlesenAudio!();
+      (window as unknown as { __audioAtFix: unknown }).__audioAtFix = audio;
+      return audio!.currentTime;
+    });
 
     await page.keyboard.press('u');
     await expect.poll(statusText).toContain('Joined with the pair above. Control Z undoes.');
@@ -159,6 +132,21 @@ describe('adding a translation to a document of your own', () => {
     expect(joined.slice(-before.length)).toEqual(before);
     await expect.poll(focusedUnit).toBe(joined[0]);
     expect(await savedPairOf(target)).toEqual(joined);
+    // The fix did not stop the narration: the same audio plays on from where it was, and the
+    // sentence heard is still lit.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const audio = window.__mitlesenAudio!();
+          return { same: audio === (window as unknown as { __audioAtFix: unknown }).__audioAtFix, paused: audio!.paused };
+        }),
+      )
+      .toEqual({ same: true, paused: false });
+    await expect.poll(() => page.evaluate(() => window.__mitlesenAudio!()!.currentTime)).toBeGreaterThan(heardAtFix + 0.3);
+    expect((await highlightState(page)).sentences.some((s) => s.startsWith('de:'))).toBe(true);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await waitForPlaying(page, false);
+    await page.locator(`[data-unit="${joined[0]}"]`).focus();
 
     await page.keyboard.press('Control+z');
     await expect.poll(statusText).toContain('Undone.');

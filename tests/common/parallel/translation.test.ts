@@ -1,13 +1,14 @@
 // A translation as the learner adds it: the aligner's pairs made into the saved form (0-1 pairs
 // joined to a neighbour, nothing of the translation dropped), checked against the document, applied
 // to the edition (shared translations within a paragraph, untranslated sentences, titles), and the
-// four fixes with their refusals. Texts in German with English, Russian and Greek.
+// four fixes with their refusals; which changes keep the original (and can be shown in place).
+// Texts in German with English, Russian and Greek.
 import { describe, expect, it } from 'vitest';
 import { buildEdition, type EditionInput } from '../../../common/edition/build';
 import type { Edition } from '../../../common/edition/model';
 import { pairingOf } from '../../../common/edition/pairing';
 import { alignSentences, type AlignedPair } from '../../../common/parallel/align';
-import { alignUnitsOf, applyTranslation, editPairs, splitHeadings, translationFromAlignment, translationProblem, uncertainPairs, type Translation } from '../../../common/parallel/translation';
+import { alignUnitsOf, applyTranslation, editPairs, keepsOriginal, splitHeadings, translationFromAlignment, translationProblem, uncertainPairs, type Translation } from '../../../common/parallel/translation';
 import { splitSentences } from '../../../common/text/sentences';
 import { segmentText } from '../../../common/text/segment';
 import { textToEdition } from '../../../common/text/text-edition';
@@ -223,5 +224,19 @@ describe('editPairs', () => {
 
   it('refuses a sentence that is in no pair', () => {
     expect(pairsOf(edit(t, 'split', 's999'))).toBe('unknown');
+  });
+});
+
+describe('keepsOriginal', () => {
+  it('holds for a translation added or a pair fixed, not for a change to the text, its sentences or its chapters', () => {
+    const translated = applyTranslation(small, oneToOne());
+    const fixed = editPairs(small, oneToOne(), 'joinAbove', 's002');
+    expect(keepsOriginal(small, translated)).toBe(true);
+    expect(keepsOriginal(translated, applyTranslation(small, fixed.ok ? fixed.translation : oneToOne()))).toBe(true);
+    const retold = { ...translated, sentences: translated.sentences.map((s) => (s.id === 's003' ? { ...s, de: 'Drei!' } : s)) };
+    expect(keepsOriginal(translated, retold)).toBe(false);
+    expect(keepsOriginal(translated, { ...translated, sentences: translated.sentences.slice(1) })).toBe(false);
+    expect(keepsOriginal(translated, { ...translated, chapters: translated.chapters.map((c, i) => (i === 1 ? { ...c, startSentenceId: 's005' } : c)) })).toBe(false);
+    expect(keepsOriginal(translated, { ...translated, id: 'other' })).toBe(false);
   });
 });

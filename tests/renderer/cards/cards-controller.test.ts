@@ -10,7 +10,7 @@ const { edition } = loadDocument();
 
 async function setup() {
   const bridge = new FakeBridge();
-  const cards = new CardsController(bridge, edition.id, edition);
+  const cards = new CardsController(bridge, edition.id, () => edition);
   await cards.load();
   return { bridge, cards };
 }
@@ -25,10 +25,10 @@ function card<T>(result: T | { error: string }): T {
 describe('CardsController: loading', () => {
   it('loads this document’s cards', async () => {
     const bridge = new FakeBridge();
-    const other = new CardsController(bridge, 'other-document', edition);
+    const other = new CardsController(bridge, 'other-document', () => edition);
     await other.load();
     await other.save({ sentenceIds: ['s001'], lang: 'de' });
-    const cards = new CardsController(bridge, edition.id, edition);
+    const cards = new CardsController(bridge, edition.id, () => edition);
     expect(cards.getSnapshot().status).toBe('loading');
     await cards.load();
     expect(cards.getSnapshot()).toMatchObject({ status: 'ready', cards: [], problem: null });
@@ -38,7 +38,7 @@ describe('CardsController: loading', () => {
   it('a failed load is in the snapshot', async () => {
     const bridge = new FakeBridge();
     bridge.fail('listCards', 'database is locked');
-    const cards = new CardsController(bridge, edition.id, edition);
+    const cards = new CardsController(bridge, edition.id, () => edition);
     await cards.load();
     expect(cards.getSnapshot()).toMatchObject({ status: 'failed', problem: 'database is locked' });
   });

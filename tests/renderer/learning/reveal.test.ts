@@ -16,7 +16,7 @@ const edition = (() => {
 describe('reveal', () => {
   it('shows everything until a language is hidden, and saves the choice', () => {
     const saved: string[] = [];
-    const store = new RevealStore(edition, 'none', (hidden) => saved.push(hidden));
+    const store = new RevealStore(() => edition, 'none', (hidden) => saved.push(hidden));
     expect(store.isShown('en', ['s004'])).toBe(true);
     expect(store.toggleHidden('en')).toBe('en');
     expect(store.isShown('en', ['s004'])).toBe(false);
@@ -27,7 +27,7 @@ describe('reveal', () => {
   });
 
   it('maps the sentence heard to the hidden language: a shared English is one reveal for both German sentences', () => {
-    const store = new RevealStore(edition, 'en', () => undefined);
+    const store = new RevealStore(() => edition, 'en', () => undefined);
     // s005 shares the English carried by s004.
     expect(store.idsFor('s005', 'de')).toEqual(['s004']);
     store.toggle(store.idsFor('s005', 'de'));
@@ -37,7 +37,7 @@ describe('reveal', () => {
   });
 
   it('toggles one sentence back; reveal all, then hiding one keeps the others revealed', () => {
-    const store = new RevealStore(edition, 'de', () => undefined);
+    const store = new RevealStore(() => edition, 'de', () => undefined);
     expect(store.toggle(['s003'])).toBe(true);
     expect(store.toggle(['s003'])).toBe(false);
     expect(store.isShown('de', ['s003'])).toBe(false);

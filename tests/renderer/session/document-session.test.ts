@@ -165,4 +165,37 @@ describe('DocumentSession', () => {
     expect(s.learning.getState().scheduler.loopActive).toBe(false);
     expect(s.reveal.getSnapshot().allRevealed).toBe(false);
   });
+
+  it('shows the same text with other pairs in place: playing on, nothing reloaded, reveal and cards on the new pairs', async () => {
+    const { bridge, settings } = shared({ hiddenLanguage: 'en' });
+    const { session: s, clock } = session(interview, bridge, settings);
+    await s.open();
+    s.player.seek(timed(interview.timing, 'de', 's006').start + 0.1);
+    s.player.play();
+    currentFrames().step();
+    const opened = s.edition;
+    // s006 and s010 share a paragraph and each has its own English: joined into one pair.
+    const joined = {
+      ...opened,
+      sentences: opened.sentences.map((x) =>
+        x.id === 's006' ? { ...x, en: `${x.en} 2024` } : x.id === 's010' ? { ...x, en: '', enWith: 's006' } : x,
+      ),
+    };
+    expect(s.reveal.idsFor('s010', 'de')).toEqual(['s010']);
+    s.showEdition(joined);
+    expect(s.edition).toBe(joined);
+    expect(s.player.getSnapshot()).toMatchObject({ edition: joined, playing: true, sentenceId: 's006' });
+    expect(clock.loads).toHaveLength(1);
+    expect(clock.isPlaying()).toBe(true);
+    // The English of s010 is now carried by s006: revealing and card-making follow the new pair.
+    expect(s.reveal.idsFor('s010', 'de')).toEqual(['s006']);
+    const saved = await s.cards.save({ sentenceIds: ['s006'], lang: 'en' });
+    expect('card' in saved && saved.card.sentenceIds).toEqual(['s006', 's010']);
+
+    // Another text is not a change of pairs: refused, and the pairs shown stay.
+    const other = { ...joined, sentences: joined.sentences.map((x) => (x.id === 's001' ? { ...x, de: 'Ein anderer Titel' } : x)) };
+    expect(() => s.showEdition(other)).toThrow(/not the same text/);
+    expect(s.edition).toBe(joined);
+    s.destroy();
+  });
 });

@@ -26,9 +26,10 @@ export function ChapterAnnouncer() {
       return;
     }
     if (chapter) setMessage(t('chapters.announce', { number: index + 1, count: player.edition.chapters.length, title: chapter.title[lang] }));
-    // Only a change of chapter (or narration language) is news; a change of UI language is not.
+    // Only a change of chapter (or narration language) is news; a change of UI language is not,
+    // nor a pair fixed (a new edition, so new chapter objects, of the same chapters).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [chapter, index, lang, player]);
+  }, [chapter?.id, index, lang, player]);
 
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="chapter-announcer">

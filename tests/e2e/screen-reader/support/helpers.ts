@@ -1,7 +1,7 @@
 // Shared by the screen-reader tests: waiting for the player, walking the AT-SPI tree, and one step
 // of a blind user's session (keys through X, then what Orca said until it went quiet).
 import type { Page } from 'playwright-core';
-import { startScreenReader, type AtspiNode, type ScreenReaderStack, type Utterance } from './stack';
+import { startScreenReader, type AtspiNode, type ScreenReaderStack, type StartStackOptions, type Utterance } from './stack';
 
 export async function waitUntilReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-player-status="ready"]', { timeout: 30_000 });
@@ -34,8 +34,8 @@ export async function press(sr: ScreenReaderStack, keys: string | string[], { qu
 }
 
 /** The stack started and the app ready, with Orca done saying so: where most tests begin. */
-export async function startReady(): Promise<ScreenReaderStack> {
-  const sr = await startScreenReader();
+export async function startReady(options: StartStackOptions = {}): Promise<ScreenReaderStack> {
+  const sr = await startScreenReader(options);
   await waitUntilReady(sr.page);
   await sr.transcript.waitFor(/is ready/, { timeoutMs: 10_000 });
   await sr.transcript.settle(0, 800, 6000);

@@ -145,6 +145,8 @@ export interface StartStackOptions {
   settings?: Partial<Omit<Settings, 'version'>>;
   width?: number;
   height?: number;
+  /** Runs on the app's services before the page opens (a document of the user's own to add, say). */
+  beforeOpen?(services: Services): Promise<void>;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -311,6 +313,7 @@ export async function startScreenReader(options: StartStackOptions = {}): Promis
     // 5. The app's host in this process, and Chromium showing it as an app window.
     server = await startServer(dataDir);
     if (options.settings) await server.services.handlers.updateSettings({ patch: options.settings });
+    if (options.beforeOpen) await options.beforeOpen(server.services);
     const executable = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : chromiumPath()!;
     const chrome = spawn(
       executable,

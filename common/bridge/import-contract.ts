@@ -32,7 +32,7 @@ export interface UploadState {
 
 export interface ImportRecordingRequest {
   title: string;
-  /** The recording: one upload, or several that are parts of one recording, in the order to play. */
+  /** The recording: one upload, or several that are parts of one recording, in the order to play; none when the timed text brings its own (an EPUB with Media Overlays). */
   audio: string[];
   /** Its text, as read from a file or pasted. */
   text: string;
@@ -54,6 +54,8 @@ export interface ImportText {
   format: 'markdown';
   /** A timed-text file: what it times (the import then uses its times instead of aligning); null for a book. */
   timed: 'sentences' | 'words' | null;
+  /** The file brings its own recording (an EPUB with Media Overlays): no audio file is chosen for it. */
+  recording: boolean;
 }
 
 export interface ImportBridge {

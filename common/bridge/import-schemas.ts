@@ -52,11 +52,13 @@ export const IMPORT_SCHEMAS = {
   importRecording: z
     .object({
       title: requiredTitle,
-      audio: z.array(uploadId).min(1, 'choose the recording (an audio file)').max(500, 'at most 500 parts'),
+      // None when the timed text brings its own recording (an EPUB with Media Overlays); the import says so otherwise.
+      audio: z.array(uploadId).max(500, 'at most 500 parts'),
       text: importedText,
       format: textFormat,
       language: importLanguage,
       timedText: uploadId.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((request) => request.audio.length > 0 || request.timedText !== undefined, { path: ['audio'], message: 'choose the recording (an audio file)' }),
 } satisfies Record<keyof ImportBridge, z.ZodType>;

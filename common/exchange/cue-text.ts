@@ -18,21 +18,32 @@ const PARAGRAPH_GAP = 1.5;
 const isSpace = (ch: string) => /\s/u.test(ch);
 const SEPARATOR = '\u0000';
 
+/** A chapter heading the file gives (an EPUB's chapter titles): it opens the chapter at cue `before`. */
+export interface CueHeading {
+  before: number;
+  title: string;
+}
+
 /**
  * The cues' text as Markdown the app's text import reads back exactly (every line escaped, so no
- * cue is taken for a heading): cues joined by spaces, paragraphs at pauses and speaker changes.
+ * cue is taken for a heading): cues joined by spaces, paragraphs at pauses and speaker changes,
+ * and the file's chapter headings as headings (which are chapter titles, not sentences to time).
  */
-export function cuesToText(cues: readonly ImportedSentence[], speakers: readonly (string | null)[] = []): string {
-  const paragraphs: string[][] = [];
+export function cuesToText(cues: readonly ImportedSentence[], speakers: readonly (string | null)[] = [], headings: readonly CueHeading[] = []): string {
+  const blocks: ({ heading: string } | { texts: string[] })[] = [];
+  const headingBefore = new Map(headings.map((h) => [h.before, h.title.replace(/\s+/g, ' ').trim()]));
   cues.forEach((cue, i) => {
+    const heading = headingBefore.get(i);
+    if (heading) blocks.push({ heading });
     const text = cue.text.replace(/\s+/g, ' ').trim();
     if (text === '') return;
     const previous = cues[i - 1];
+    const last = blocks.at(-1);
     const fresh = !previous || cue.start - previous.end >= PARAGRAPH_GAP || (speakers[i] ?? null) !== (speakers[i - 1] ?? null);
-    if (fresh || paragraphs.length === 0) paragraphs.push([]);
-    paragraphs.at(-1)!.push(text);
+    if (fresh || !last || 'heading' in last) blocks.push({ texts: [text] });
+    else last.texts.push(text);
   });
-  return paragraphs.map((p) => escapeMarkdown(p.join(' '))).join('\n\n');
+  return blocks.map((block) => ('heading' in block ? `# ${escapeMarkdown(block.heading)}` : escapeMarkdown(block.texts.join(' ')))).join('\n\n');
 }
 
 interface CharTime {

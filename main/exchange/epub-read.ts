@@ -5,7 +5,7 @@
 // href must also resolve to an entry that exists. Problems name the entry and the line.
 import { openEpub, resolveHref } from './epub-archive';
 import { DEFAULT_LIMITS, ImportError, type ImportLimits } from './limits';
-import { byId, findAll, localName, textOf, type XmlElement } from './xml';
+import { byId, findAll, localName, textOf, type XmlElement, type XmlNode } from './xml';
 
 export interface EpubPar {
   /** The SMIL entry and the line of the <par>. */
@@ -25,7 +25,7 @@ export interface EpubBook {
   title: string;
   languages: string[];
   /** The overlays in spine order, each with its pars in order. */
-  overlays: { smil: string; textFile: string; declaredDuration: number | null; pars: EpubPar[] }[];
+  overlays: { smil: string; textFile: string; declaredDuration: number | null; pars: EpubPar[]; heading: string | null }[];
   /** The package's total media:duration, if stated. */
   declaredDuration: number | null;
   activeClass: string | null;
@@ -42,6 +42,42 @@ export function parseClock(value: string): number | null {
   if (!match) return null;
   const n = Number(match[1]);
   return match[2] === 'h' ? n * 3600 : match[2] === 'min' ? n * 60 : match[2] === 'ms' ? n / 1000 : n;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * The text of a heading in the book's own language: a part marked as another language (the
+ * translation a bilingual book puts beside the title) is left out.
+ */
+function headingText(element: XmlElement, language: string | undefined): string {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const own = (node: XmlNode): string => {
+    if ('text' in node) return node.text;
+    const lang = node.attributes.lang ?? node.attributes['xml:lang'];
+    if (lang && language && primary(lang) !== primary(language)) return '';
+    return node.children.map(own).join('');
+  };
+  return own(element).replace(/\s+/g, ' ').trim();
+}
+
+/** The chapter heading an overlay's text opens with: the one its <seq epub:textref> names, else the first h1-h6. */
+function overlayHeading(smil: XmlElement, doc: XmlElement, language: string | undefined): string | null {
+  const textref = findAll(smil, 'seq').map((seq) => seq.attributes['epub:textref']).find((ref) => ref?.includes('#'));
+  const named = textref ? byId(doc, textref.slice(textref.indexOf('#') + 1)) : null;
+  const element = named ?? findFirst(doc, (e) => HEADING.test(localName(e.name)));
+  const text = element ? headingText(element, language) : '';
+  return text === '' ? null : text;
+}
+
+function findFirst(element: XmlElement, test: (e: XmlElement) => boolean): XmlElement | null {
+  for (const child of element.children) {
+    if (!('name' in child)) continue;
+    if (test(child)) return child;
+    const found = findFirst(child, test);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function readEpub(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): EpubBook {
@@ -90,7 +126,14 @@ export function readEpub(bytes: Uint8Array, file: string, limits: ImportLimits =
       }
       pars.push({ smil: overlay.entry, line: par.line, textFile: target.entry, fragment: target.fragment, text: textOf(element).replace(/\s+/g, ' ').trim(), audioFile, clipBegin, clipEnd });
     }
-    overlays.push({ smil: overlay.entry, textFile: item.entry, declaredDuration: clockOf(metaValue('media:duration', `#${item.overlay}`)), pars });
+    const page = entries.has(item.entry) ? xml(item.entry, at(opfName, item.line)) : null;
+    overlays.push({
+      smil: overlay.entry,
+      textFile: item.entry,
+      declaredDuration: clockOf(metaValue('media:duration', `#${item.overlay}`)),
+      pars,
+      heading: page ? overlayHeading(smil, page, book.languages[0]) : null,
+    });
   }
   return {
     title: book.title,

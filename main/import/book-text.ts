@@ -233,5 +233,6 @@ export function bookText(book: EpubPackage): ImportText {
     text: blocks.map((b) => (b.kind === 'heading' ? `# ${escapeMarkdown(b.text).replace(/(\s)(#+)$/, (_, space: string, marks: string) => space + marks.replace(/#/g, '\\#'))}` : escapeMarkdown(b.text))).join('\n\n') + '\n',
     format: 'markdown',
     timed: null,
+    recording: false,
   };
 }

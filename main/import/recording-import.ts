@@ -5,7 +5,7 @@
 // work folder is keyed by the uploads and the text, so an import cancelled (or killed) and started
 // again with the same files goes on from its last finished window.
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BridgeError, type LibraryEntry } from '../../common/bridge/contract';
 import type { ImportRecordingRequest } from '../../common/bridge/import-contract';
@@ -29,7 +29,7 @@ import type { Library } from '../library/library';
 import { makeDocumentId } from '../library/own-documents';
 import { refuseOtherLanguage, voiceLanguageFor } from './language';
 import { joinMp3Parts } from './mp3-join';
-import { readTimedFile, type TimedFile } from './timed-file';
+import { cuesOnTimeline, readTimedFile, type TimedFile } from './timed-file';
 import type { UploadedFile, Uploads } from './uploads';
 
 export interface RecordingImportOptions {
@@ -48,8 +48,11 @@ export type RecordingImportPhase = 'decoding' | 'aligning' | 'adding';
 const DECODE_SHARE = 0.15;
 const ALIGN_SHARE = 0.8;
 
+/** A file of the recording: an upload, or an audio file unpacked from the book that brought it. */
+type RecordingFile = Pick<UploadedFile, 'name' | 'path'>;
+
 /** Several parts play as one file; for now that is possible for MP3 only (its frames join as they are). */
-function mediaFor(files: readonly UploadedFile[]): { name: string; type: NonNullable<ReturnType<typeof audioKindOf>>['type'] } {
+function mediaFor(files: readonly RecordingFile[]): { name: string; type: NonNullable<ReturnType<typeof audioKindOf>>['type'] } {
   const kinds = files.map((f) => audioKindOf(f.name));
   const unknown = files.find((_, i) => kinds[i] === null);
   if (unknown) throw new BridgeError('invalid-argument', `${unknown.name}: not an audio file the import takes (MP3, M4A/M4B, Ogg Vorbis, Opus, FLAC or WAV).`);
@@ -118,19 +121,29 @@ export async function peaksFromPcm(pcmPath: string, duration: number): Promise<W
 }
 
 /** The aligner names files by path; the user knows them by the name they chose. */
-function byName(message: string, files: readonly UploadedFile[]): string {
+function byName(message: string, files: readonly RecordingFile[]): string {
   return files.reduce((text, f) => text.split(f.path).join(f.name), message);
 }
 
 export async function importRecording(request: ImportRecordingRequest, context: JobContext, options: RecordingImportOptions): Promise<LibraryEntry> {
   refuseOtherLanguage(request.text, request.language);
   const voiceLanguage = await voiceLanguageFor(request.language);
-  const files = await Promise.all(request.audio.map((id) => options.uploads.file(id)));
-  const media = mediaFor(files);
-  const id = makeDocumentId(request.title);
-  // Timed text brings its own text: the document's text is the file's, whatever the page sent.
+  // Timed text brings its own text: the document's text is the file's, whatever the page sent. An
+  // EPUB with Media Overlays brings its recording as well, unpacked into the work folder.
   const timedText = request.timedText ? await readTimedUpload(request.timedText, options.uploads) : null;
-  const text = timedText ? cuesToText(timedText.file.cues, timedText.file.speakers) : request.text;
+  const workDir = join(options.workRoot, importKey(request));
+  const unpackDir = join(workDir, 'book-audio');
+  let files: RecordingFile[];
+  let media: ReturnType<typeof mediaFor>;
+  try {
+    files = await recordingFiles(request, timedText, unpackDir, options.uploads);
+    media = mediaFor(files);
+  } catch (error) {
+    await rm(unpackDir, { recursive: true, force: true });
+    throw error;
+  }
+  const id = makeDocumentId(request.title);
+  const text = timedText ? cuesToText(timedText.file.cues, timedText.file.speakers, timedText.file.headings) : request.text;
   const format = timedText ? 'markdown' : request.format;
   let edition;
   try {
@@ -146,7 +159,6 @@ export async function importRecording(request: ImportRecordingRequest, context: 
 
   // One folder per import: the request (to start it again should the app be killed or crash, see
   // resumable()) beside the aligner's own folder, which the aligner empties when it is not its job's.
-  const workDir = join(options.workRoot, importKey(request));
   await writeFileAtomic(join(workDir, REQUEST_FILE), JSON.stringify(request));
   const peaksName = 'de.peaks.json';
   const trackMedia = (duration: number) => ({ mediaId: `${id}/${media.name}`, mimeType: media.type, duration, peaksMediaId: `${id}/${peaksName}` });
@@ -186,6 +198,32 @@ export async function importRecording(request: ImportRecordingRequest, context: 
 
 type TrackMediaOf = (duration: number) => TrackMedia;
 
+/** The recording's files: the uploads chosen, or the audio an EPUB with Media Overlays brings (then none may be chosen). */
+async function recordingFiles(
+  request: ImportRecordingRequest,
+  timedText: { file: TimedFile; name: string } | null,
+  unpackDir: string,
+  uploads: Pick<Uploads, 'file'>,
+): Promise<RecordingFile[]> {
+  const brought = timedText?.file.recording;
+  if (!brought) {
+    if (request.audio.length === 0) throw new BridgeError('invalid-argument', 'audio: choose the recording (an audio file).');
+    return Promise.all(request.audio.map((uploadId) => uploads.file(uploadId)));
+  }
+  if (request.audio.length > 0) {
+    throw new BridgeError('invalid-argument', `${timedText.name} brings its own recording (read-aloud audio); remove the recording chosen, or import the book without it.`);
+  }
+  await mkdir(unpackDir, { recursive: true });
+  return Promise.all(
+    brought.parts.map(async (part) => {
+      const path = join(unpackDir, part.name);
+      await writeFile(path, part.data);
+      // The user knows the audio as the book's entry (and its kind by the entry's extension).
+      return { name: `${timedText.name}, ${part.entry}`, path };
+    }),
+  );
+}
+
 async function readTimedUpload(uploadId: string, uploads: Pick<Uploads, 'file'>): Promise<{ file: TimedFile; name: string }> {
   const upload = await uploads.file(uploadId);
   return { file: await readTimedFile(upload.path, upload.name), name: upload.name };
@@ -197,7 +235,7 @@ async function timeByAligning(
   /** eSpeak's name for the text's language. */
   voiceLanguage: string,
   edition: Edition,
-  files: readonly UploadedFile[],
+  files: readonly RecordingFile[],
   alignDir: string,
   trackMedia: TrackMediaOf,
   context: JobContext,
@@ -230,20 +268,20 @@ async function timeByAligning(
 async function timeFromFile(
   timed: { file: TimedFile; name: string },
   edition: Edition,
-  files: readonly UploadedFile[],
+  files: readonly RecordingFile[],
   pcm: string,
   trackMedia: TrackMediaOf,
   context: JobContext,
 ): Promise<{ track: NarrationTrack; pcm: string; duration: number }> {
   context.progress(0, 'decoding');
-  const { samples } = await decodeToPcm(
+  const { samples, parts } = await decodeToPcm(
     files.map((f) => f.path),
     pcm,
     ({ bytesDone, bytesTotal }) => context.progress((DECODE_SHARE + ALIGN_SHARE) * (bytesTotal > 0 ? bytesDone / bytesTotal : 0), 'decoding'),
     context.signal,
   );
   const duration = Math.round((samples / ALIGN_RATE) * 1000) / 1000;
-  const sentences = timesFromCues(edition, 'de', timed.file.cues, timed.name);
+  const sentences = timesFromCues(edition, 'de', cuesOnTimeline(timed.file, parts.map((p) => p.start)), timed.name);
   if (!sentences.ok) throw new BridgeError('invalid-argument', sentences.problems.join('; '));
   const late = sentences.sentences.find((s) => s.end > duration + 0.5);
   if (late) throw new BridgeError('invalid-argument', `${late.where}: ends at ${late.end.toFixed(1)} s, after the end of the recording (${duration.toFixed(1)} s); is it the file of this recording?`);

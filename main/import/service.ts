@@ -8,7 +8,7 @@ import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { cuesToText } from '../../common/exchange/cue-text';
 import { readBookText } from './book-text';
-import { readTimedFile } from './timed-file';
+import { readEpubOverlays, readTimedFile } from './timed-file';
 import { TIMED_TEXT_EXTENSIONS, type ImportRecordingRequest } from '../../common/bridge/import-contract';
 import { importRecording, resumable, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
@@ -53,9 +53,18 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
       readImportText: async ({ uploadId }) => {
         const file = await uploads.file(uploadId);
         const extension = file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase();
-        if (!(TIMED_TEXT_EXTENSIONS as readonly string[]).includes(extension)) return readBookText(file.path, file.name);
-        const timed = await readTimedFile(file.path, file.name);
-        return { title: null, language: null, text: cuesToText(timed.cues, timed.speakers), format: 'markdown' as const, timed: timed.words ? 'words' : 'sentences' };
+        // An EPUB with Media Overlays is timed text with its recording; any other is a book's text.
+        const overlays = extension === 'epub' ? await readEpubOverlays(file.path, file.name) : null;
+        if (!overlays && !(TIMED_TEXT_EXTENSIONS as readonly string[]).includes(extension)) return readBookText(file.path, file.name);
+        const timed = overlays ?? (await readTimedFile(file.path, file.name));
+        return {
+          title: timed.declared?.title ?? null,
+          language: timed.declared?.language ?? null,
+          text: cuesToText(timed.cues, timed.speakers, timed.headings),
+          format: 'markdown' as const,
+          timed: timed.words ? 'words' : 'sentences',
+          recording: timed.recording !== null,
+        };
       },
       importRecording: (request) => ({ jobId: start(request) }),
     },

@@ -51,7 +51,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const [language, setLanguage] = useState<LanguageChoice>(GERMAN);
   const [audio, setAudio] = useState<File[]>([]);
   // A timed-text file whose times the import uses instead of aligning: its upload, kept until the import.
-  const [timed, setTimed] = useState<{ uploadId: string; name: string } | null>(null);
+  const [timed, setTimed] = useState<{ uploadId: string; name: string; /** It brings its own recording (an EPUB with Media Overlays). */ recording: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   // A translation to pair with the new document once it exists (optional).
@@ -137,7 +137,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     try {
       const read = await api.readImportText({ uploadId });
       keep = read.timed !== null;
-      if (keep) setTimed({ uploadId, name: file.name });
+      if (keep) setTimed({ uploadId, name: file.name, recording: read.recording });
       return read;
     } finally {
       if (!keep) void api.discardUpload({ uploadId }).catch(() => undefined);
@@ -199,8 +199,12 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
       setProblem(t(title.trim() === '' ? 'import.needTitle' : 'import.needText'));
       return;
     }
-    if (timed && audio.length === 0) {
+    if (timed && !timed.recording && audio.length === 0) {
       setProblem(t('import.timedNeedsAudio', { name: timed.name }));
+      return;
+    }
+    if (timed?.recording && audio.length > 0) {
+      setProblem(t('import.bookBringsAudio', { name: timed.name }));
       return;
     }
     const tag = chosenTag(language, t);
@@ -299,7 +303,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           <textarea id={`${ids}-text`} rows={8} value={text} readOnly={timed !== null} aria-describedby={timed ? `${ids}-timed` : undefined} onChange={(event) => setText(event.target.value)} />
           {timed && (
             <p id={`${ids}-timed`} className="help-text">
-              {t('import.timedFrom', { name: timed.name })}
+              {t(timed.recording ? 'import.bookFrom' : 'import.timedFrom', { name: timed.name })}
             </p>
           )}
           <label htmlFor={`${ids}-name`}>{t('import.documentTitle')}</label>
@@ -325,7 +329,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             <p className="help-text">{t('import.translationHelp')}</p>
             <TranslationFields value={translation} originalTag={chosen.ok ? chosen.tag : 'de'} onChange={setTranslation} onStatus={setStatus} onProblem={setProblem} />
           </details>
-          <p className="help-text">{timed ? t('import.willUseTimes') : audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
+          <p className="help-text">{timed ? t(timed.recording ? 'import.willUseBook' : 'import.willUseTimes') : audio.length > 0 ? t('import.willAlign') : t('import.willNarrate')}</p>
           <button ref={submitRef} type="submit">
             {t('import.start')}
           </button>

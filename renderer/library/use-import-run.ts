@@ -103,7 +103,8 @@ export function useImportRun(onOutcome: (outcome: RunOutcome) => void) {
   }
 
   async function start(work: ImportWork): Promise<void> {
-    const recording = work.audio.length > 0;
+    // Timed text always times a recording: the one chosen, or the one it brings (an EPUB with Media Overlays).
+    const recording = work.audio.length > 0 || work.timedText !== undefined;
     setState({ step: recording ? 'uploading' : 'narrating', progress: 0, secondsLeft: null, cancelling: false, jobId: null });
     cancelAsked.current = false;
     const abort = new AbortController();

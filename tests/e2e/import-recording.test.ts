@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureBook } from '../main/import/fixture-book';
 import { audioState, clockAndHighlight, openPlayer, waitForPlaying, waitUntilReady, type PlayerApp } from './player-helpers';
 
 const FIXTURE = join(import.meta.dirname, '../../../shared/fixtures/speech-de');
@@ -160,6 +161,31 @@ describe('importing a recording', () => {
     const added = own.find((d) => d.title.de === 'speech')!;
     const track = (await app.services.library.load(added.id)).timing!.tracks.de!;
     expect(track.sentences.map((s) => s.start)).toEqual(truth.sentences.map((s) => Math.round(s.start * 1000) / 1000));
+  });
+
+  it('imports a book with read-aloud audio alone: its text, chapters, times and recording, nothing aligned', { timeout: 90_000 }, async () => {
+    const { page } = app;
+    const known = new Set((await ownDocuments()).map((d) => d.id));
+    await page.getByRole('button', { name: 'Import…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    // No recording chosen: the book brings its own.
+    const textField = dialog().getByLabel(/^Choose the text file/);
+    await tabTo(textField);
+    await textField.setInputFiles({ name: 'zehn.epub', mimeType: 'application/epub+zip', buffer: Buffer.from(fixtureBook(readFileSync(join(FIXTURE, 'speech.mp3')))) });
+    await expect.poll(() => dialog().textContent()).toContain('Text, chapters, times and recording from “zehn.epub”');
+    expect(await dialog().getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe('Zehn Sätze');
+    expect(await dialog().getByRole('textbox', { name: 'Text' }).inputValue()).toMatch(/^# Eins\n\n/);
+    expect(await new AxeBuilder({ page }).include('dialog[open]').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+    await dialog().getByRole('button', { name: 'Import', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().isVisible(), { timeout: 60_000 }).toBe(false);
+    const fresh = (await ownDocuments()).filter((d) => !known.has(d.id));
+    expect(fresh.map((d) => d.title.de)).toEqual(['Zehn Sätze']);
+    const added = fresh[0]!;
+    const bundle = await app.services.library.load(added.id);
+    expect(bundle.edition.chapters.map((c) => c.title.de)).toEqual(['Eins', 'Zwei']);
+    expect(bundle.timing!.tracks.de!.sentences.map((s) => s.start)).toEqual(truth.sentences.map((s) => Math.round(s.start * 1000) / 1000));
   });
 
   it('lists the sentences worth checking: one the recording does not have is found untimed, and choosing it plays from there', { timeout: 120_000 }, async () => {

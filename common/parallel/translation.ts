@@ -185,7 +185,6 @@ export function applyTranslation(edition: Edition, translation: Translation): Ed
   };
 }
 
-/** The pairs to check: their positions in `translation.pairs`, in order. */
 /**
  * Whether `after` is `before` with other pairs or another translation only: the same document,
  * sentences (ids, text, places) and chapters. Such a change can be shown in the open player, whose
@@ -200,6 +199,7 @@ export function keepsOriginal(before: Edition, after: Edition): boolean {
   return sameSentences && before.chapters.every((c, i) => c.id === after.chapters[i]!.id && c.startSentenceId === after.chapters[i]!.startSentenceId);
 }
 
+/** The pairs to check: their positions in `translation.pairs`, in order. */
 export function uncertainPairs(translation: Translation, below = UNCERTAIN_PAIR_BELOW): number[] {
   return translation.pairs.flatMap((pair, k) => (pair.confidence < below ? [k] : []));
 }

@@ -18,12 +18,13 @@ function safeEntryName(name: string): boolean {
   return !name.split('/').some((part) => part === '..');
 }
 
-function unpack(bytes: Uint8Array, file: string, limits: ImportLimits, wanted: (name: string) => boolean): Map<string, Uint8Array> {
+function unpack(bytes: Uint8Array, file: string, limits: ImportLimits, wanted: (name: string) => boolean): { entries: Map<string, Uint8Array>; names: Set<string> } {
   if (bytes.length > limits.archiveBytes) throw new ImportError(`${file}: the archive is larger than ${megabytes(limits.archiveBytes)}; refused.`);
   let count = 0;
   let total = 0;
   let refusal: string | null = null;
   const entries = new Map<string, Uint8Array>();
+  const names = new Set<string>();
   let unzipped: Record<string, Uint8Array>;
   try {
     unzipped = unzipSync(bytes, {
@@ -40,7 +41,9 @@ function unpack(bytes: Uint8Array, file: string, limits: ImportLimits, wanted: (
         else if (entry.originalSize > SMALL_ENTRY && entry.originalSize / Math.max(1, entry.size) > limits.entryRatio) {
           refusal = `${where}: packed ${Math.round(entry.originalSize / Math.max(1, entry.size))} to 1, more than any real book (${limits.entryRatio} to 1); refused as a likely zip bomb.`;
         }
-        return refusal === null && !entry.name.endsWith('/') && wanted(entry.name);
+        if (refusal !== null || entry.name.endsWith('/')) return false;
+        names.add(entry.name);
+        return wanted(entry.name);
       },
     });
   } catch (error) {
@@ -48,7 +51,7 @@ function unpack(bytes: Uint8Array, file: string, limits: ImportLimits, wanted: (
   }
   if (refusal) throw new ImportError(refusal);
   for (const [name, data] of Object.entries(unzipped)) entries.set(name, data);
-  return entries;
+  return { entries, names };
 }
 
 /** Resolves `href` (relative to the entry `from`) to an entry name, refusing what leaves the book. */
@@ -114,6 +117,8 @@ export interface EpubPackage {
   /** The file as the messages name it. */
   file: string;
   entries: Map<string, Uint8Array>;
+  /** Every entry of the book, unpacked or not (`wanted` may have left its bytes packed). */
+  names: ReadonlySet<string>;
   /** The package document's entry and root element. */
   opfName: string;
   opf: XmlElement;
@@ -136,7 +141,7 @@ export interface EpubPackage {
  * of the text has no use for the pictures and the audio).
  */
 export function openEpub(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS, wanted: (name: string) => boolean = () => true): EpubPackage {
-  const entries = unpack(bytes, file, limits, wanted);
+  const { entries, names } = unpack(bytes, file, limits, wanted);
   const parsed = new Map<string, XmlElement>();
   const xml = (name: string, where: string): XmlElement => {
     const cached = parsed.get(name);
@@ -195,6 +200,7 @@ export function openEpub(bytes: Uint8Array, file: string, limits: ImportLimits =
   return {
     file,
     entries,
+    names,
     opfName,
     opf,
     manifest,

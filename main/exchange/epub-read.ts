@@ -3,7 +3,7 @@
 // <text> points at and the audio clip of its <audio>. The archive is opened by epub-archive.ts, which
 // refuses what is unsafe (paths leaving the book, zip bombs, entity declarations, DRM); here every
 // href must also resolve to an entry that exists. Problems name the entry and the line.
-import { openEpub, resolveHref } from './epub-archive';
+import { openEpub, resolveHref, type EpubPackage } from './epub-archive';
 import { DEFAULT_LIMITS, ImportError, type ImportLimits } from './limits';
 import { byId, findAll, localName, textOf, type XmlElement, type XmlNode } from './xml';
 
@@ -29,7 +29,7 @@ export interface EpubBook {
   /** The package's total media:duration, if stated. */
   declaredDuration: number | null;
   activeClass: string | null;
-  /** The audio entries the overlays use, unpacked. */
+  /** The audio entries the overlays use, unpacked (none when the book was opened without its media). */
   audio: Map<string, Uint8Array>;
 }
 
@@ -81,7 +81,11 @@ function findFirst(element: XmlElement, test: (e: XmlElement) => boolean): XmlEl
 }
 
 export function readEpub(bytes: Uint8Array, file: string, limits: ImportLimits = DEFAULT_LIMITS): EpubBook {
-  const book = openEpub(bytes, file, limits);
+  return overlaysOf(openEpub(bytes, file, limits));
+}
+
+/** The overlays of an opened book. Its audio must be there; its bytes are taken when they were unpacked. */
+export function overlaysOf(book: EpubPackage): EpubBook {
   const { entries, opfName, opf, manifest, at, xml } = book;
   const metas = findAll(opf, 'meta');
   const metaValue = (property: string, refines?: string) =>
@@ -112,9 +116,9 @@ export function readEpub(bytes: Uint8Array, file: string, limits: ImportLimits =
       if (audioEl) {
         if (!audioEl.attributes.src) throw new ImportError(`${where}: the <audio> has no src.`);
         const source = resolveHref(overlay.entry, audioEl.attributes.src, where);
+        if (!book.names.has(source.entry)) throw new ImportError(`${where}: the audio "${audioEl.attributes.src}" is not in the book (looked for "${source.entry}").`);
         const data = entries.get(source.entry);
-        if (!data) throw new ImportError(`${where}: the audio "${audioEl.attributes.src}" is not in the book (looked for "${source.entry}").`);
-        audio.set(source.entry, data);
+        if (data) audio.set(source.entry, data);
         audioFile = source.entry;
         const begin = parseClock(audioEl.attributes.clipBegin ?? '0');
         const end = audioEl.attributes.clipEnd === undefined ? null : parseClock(audioEl.attributes.clipEnd);

@@ -23,14 +23,36 @@ import { DEFAULT_LIMITS, ImportError, megabytes, type ImportLimits } from '../ex
 import { findAll, localName, textOf, type XmlElement, type XmlNode } from '../exchange/xml';
 
 export async function readBookText(path: string, shownAs: string, limits: ImportLimits = DEFAULT_LIMITS): Promise<ImportText> {
+  return openedBookText(await openBook(path, shownAs, { limits }));
+}
+
+/** The text of an opened book, or the reason it has none to read (a BridgeError). */
+export function openedBookText(book: EpubPackage): ImportText {
+  return refusedAsBridgeError(() => bookText(book));
+}
+
+/** The readers' ImportError, which names the file and the entry, is what the user is told. */
+function refusedAsBridgeError<T>(work: () => T): T {
   try {
-    const { size } = await stat(path);
-    if (size > limits.archiveBytes) throw new ImportError(`${shownAs}: the book is larger than ${megabytes(limits.archiveBytes)}; refused.`);
-    return bookText(openEpub(await readFile(path), shownAs, limits, (name) => !MEDIA.test(name)));
+    return work();
   } catch (error) {
     if (error instanceof ImportError) throw new BridgeError('invalid-argument', error.message);
     throw error;
   }
+}
+
+/**
+ * Opens the EPUB file, refusing what is unsafe or locked with the reason (a BridgeError). Its
+ * pictures, sound and fonts are checked but left packed unless `media` asks for them (the audio
+ * of a book with read-aloud audio that is being imported).
+ */
+export async function openBook(path: string, shownAs: string, { media = false, limits = DEFAULT_LIMITS }: { media?: boolean; limits?: ImportLimits } = {}): Promise<EpubPackage> {
+  const { size } = await stat(path);
+  const bytes = size > limits.archiveBytes ? null : await readFile(path);
+  return refusedAsBridgeError(() => {
+    if (!bytes) throw new ImportError(`${shownAs}: the book is larger than ${megabytes(limits.archiveBytes)}; refused.`);
+    return openEpub(bytes, shownAs, limits, media ? () => true : (name) => !MEDIA.test(name));
+  });
 }
 
 // Pictures, sound, video and fonts: checked, never unpacked, since only the text is read.

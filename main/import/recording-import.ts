@@ -216,8 +216,10 @@ async function recordingFiles(
   await mkdir(unpackDir, { recursive: true });
   return Promise.all(
     brought.parts.map(async (part) => {
+      const data = brought.audio.get(part.entry);
+      if (!data) throw new Error(`${timedText.name}: "${part.entry}" was read without its audio`);
       const path = join(unpackDir, part.name);
-      await writeFile(path, part.data);
+      await writeFile(path, data);
       // The user knows the audio as the book's entry (and its kind by the entry's extension).
       return { name: `${timedText.name}, ${part.entry}`, path };
     }),

@@ -7,8 +7,8 @@ import type { BridgeHandlers } from '../bridge/dispatch';
 import type { JobRunner } from '../jobs/runner';
 import type { Library } from '../library/library';
 import { cuesToText } from '../../common/exchange/cue-text';
-import { readBookText } from './book-text';
-import { readEpubOverlays, readTimedFile } from './timed-file';
+import { openBook, openedBookText, readBookText } from './book-text';
+import { epubTimedText, readTimedFile } from './timed-file';
 import { TIMED_TEXT_EXTENSIONS, type ImportRecordingRequest } from '../../common/bridge/import-contract';
 import { importRecording, resumable, type RecordingImportOptions } from './recording-import';
 import { createUploads, type Uploads } from './uploads';
@@ -54,7 +54,10 @@ export function createImportService({ dataDir, library, jobs, events, aligner }:
         const file = await uploads.file(uploadId);
         const extension = file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase();
         // An EPUB with Media Overlays is timed text with its recording; any other is a book's text.
-        const overlays = extension === 'epub' ? await readEpubOverlays(file.path, file.name) : null;
+        // Opened once, its audio left packed: the dialog shows only the text.
+        const book = extension === 'epub' ? await openBook(file.path, file.name) : null;
+        const overlays = book ? epubTimedText(book, file.name) : null;
+        if (book && !overlays) return openedBookText(book);
         if (!overlays && !(TIMED_TEXT_EXTENSIONS as readonly string[]).includes(extension)) return readBookText(file.path, file.name);
         const timed = overlays ?? (await readTimedFile(file.path, file.name));
         return {

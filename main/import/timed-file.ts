@@ -3,7 +3,6 @@
 // an EPUB 3 with Media Overlays (Storyteller's, ours), which brings its recording along: its audio
 // files, in the order the overlays play them, and its chapters' headings. Every refusal names the
 // file and the line or entry (the readers' own messages).
-import { readFile, stat } from 'node:fs/promises';
 import { BridgeError } from '../../common/bridge/contract';
 import type { CueHeading } from '../../common/exchange/cue-text';
 import type { ImportedSentence } from '../../common/exchange/import-timing';
@@ -12,7 +11,9 @@ import { readPodcastTranscript } from '../../common/exchange/podcast-read';
 import { readSyncMap } from '../../common/exchange/syncmap-read';
 import { readCaptions } from '../exchange/captions-read';
 import { DEFAULT_LIMITS, ImportError, readTextLimited } from '../exchange/limits';
-import { readEpub } from '../exchange/epub-read';
+import type { EpubPackage } from '../exchange/epub-archive';
+import { overlaysOf } from '../exchange/epub-read';
+import { openBook } from './book-text';
 import { fromCues, fromEpub, fromPodcast, fromSyncMap } from '../exchange/to-imported';
 
 export interface TimedFile {
@@ -27,7 +28,7 @@ export interface TimedFile {
    * The recording the file brings (an EPUB with Media Overlays): its audio files in the order they
    * play, and for each cue the file its times are in (its times count from that file's start).
    */
-  recording: { parts: { name: string; entry: string; data: Uint8Array }[]; partOfCue: number[] } | null;
+  recording: { parts: { name: string; entry: string }[]; partOfCue: number[]; audio: ReadonlyMap<string, Uint8Array> } | null;
   /** The title and language a book declares (an EPUB's metadata); absent for other files. */
   declared?: { title: string | null; language: string | null };
 }
@@ -48,14 +49,15 @@ export function cuesOnTimeline(file: TimedFile, partStarts: readonly number[]): 
 }
 
 /**
- * An EPUB's Media Overlays as timed text with its recording, or null when the book has none (its
- * text is then read as a book's). Every sentence must be narrated: a <par> without audio is refused.
+ * An opened EPUB's Media Overlays as timed text with its recording, or null when the book has none
+ * (its text is then read as a book's). The audio's bytes are there when the book was opened with its
+ * media (for the import; the dialog only shows the text). Every sentence must be narrated: a <par>
+ * without audio is refused.
  */
-export async function readEpubOverlays(path: string, name: string): Promise<TimedFile | null> {
-  if ((await stat(path)).size > DEFAULT_LIMITS.archiveBytes) refuse([`${name}: the book is larger than Mitlesen reads (${DEFAULT_LIMITS.archiveBytes / 1024 ** 3} GB).`]);
+export function epubTimedText(opened: EpubPackage, name: string): TimedFile | null {
   let book;
   try {
-    book = readEpub(await readFile(path), name);
+    book = overlaysOf(opened);
   } catch (error) {
     if (error instanceof ImportError) refuse([error.message]);
     throw error;
@@ -74,7 +76,7 @@ export async function readEpubOverlays(path: string, name: string): Promise<Time
       if (!audioKindOf(par.audioFile)) refuse([`${name}: its audio "${par.audioFile}" is not in a format Mitlesen plays (MP3, M4A, Ogg, Opus, FLAC or WAV).`]);
       index = parts.length;
       partIndex.set(par.audioFile, index);
-      parts.push({ name: `part-${String(index + 1).padStart(4, '0')}.${extension}`, entry: par.audioFile, data: book.audio.get(par.audioFile)! });
+      parts.push({ name: `part-${String(index + 1).padStart(4, '0')}.${extension}`, entry: par.audioFile });
     }
     return index;
   });
@@ -89,7 +91,7 @@ export async function readEpubOverlays(path: string, name: string): Promise<Time
     speakers: pars.map(() => null),
     words: false,
     headings,
-    recording: { parts, partOfCue },
+    recording: { parts, partOfCue, audio: book.audio },
     declared: { title: book.title.trim() || null, language: book.languages[0] ?? null },
   };
 }
@@ -102,7 +104,7 @@ function refuse(problems: readonly string[]): never {
 export async function readTimedFile(path: string, name: string): Promise<TimedFile> {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   if (extension === 'epub') {
-    const book = await readEpubOverlays(path, name);
+    const book = epubTimedText(await openBook(path, name, { media: true }), name);
     if (!book) refuse([`${name}: the book has no Media Overlays (read-aloud audio with its times); choose it as the text of a recording instead.`]);
     return book;
   }
